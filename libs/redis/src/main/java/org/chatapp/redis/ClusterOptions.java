@@ -1,0 +1,65 @@
+package org.chatapp.redis;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the client follows a Redis Cluster's topology: periodic and adaptive refresh of the slot map,
+ * and how many MOVED/ASK redirects one command may follow.
+ *
+ * @param topologyRefreshPeriod how often the slot map is reloaded even when nothing looks wrong
+ * @param adaptiveRefresh whether a MOVED or ASK redirect, or a lost connection, reloads the slot map at once
+ * @param adaptiveRefreshTimeout how long adaptive refreshes are throttled after one has run
+ * @param maxRedirects how many redirects one command may follow before it fails
+ */
+public record ClusterOptions(
+        Duration topologyRefreshPeriod, boolean adaptiveRefresh, Duration adaptiveRefreshTimeout, int maxRedirects) {
+
+    /** The default refresh period: 30 seconds. */
+    public static final Duration DEFAULT_TOPOLOGY_REFRESH_PERIOD = Duration.ofSeconds(30);
+
+    /** The default throttle between adaptive refreshes: 5 seconds. */
+    public static final Duration DEFAULT_ADAPTIVE_REFRESH_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The default number of redirects: 5. */
+    public static final int DEFAULT_MAX_REDIRECTS = 5;
+
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException naming the setting when a duration is not positive or
+     *     maxRedirects is negative
+     */
+    public ClusterOptions {
+        RedisOptions.requirePositive("clusterOptions.topologyRefreshPeriod", topologyRefreshPeriod);
+        RedisOptions.requirePositive("clusterOptions.adaptiveRefreshTimeout", adaptiveRefreshTimeout);
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("clusterOptions.maxRedirects must be 0 or more, was " + maxRedirects);
+        }
+    }
+
+    /** Returns the defaults: refresh every 30 s, adaptive refresh on, 5 redirects. */
+    public static ClusterOptions defaults() {
+        return new ClusterOptions(DEFAULT_TOPOLOGY_REFRESH_PERIOD, true, DEFAULT_ADAPTIVE_REFRESH_TIMEOUT, DEFAULT_MAX_REDIRECTS);
+    }
+
+    /** Returns a copy with another periodic refresh interval. */
+    public ClusterOptions withTopologyRefreshPeriod(Duration period) {
+        return new ClusterOptions(Objects.requireNonNull(period), adaptiveRefresh, adaptiveRefreshTimeout, maxRedirects);
+    }
+
+    /** Returns a copy with adaptive refresh turned on or off. */
+    public ClusterOptions withAdaptiveRefresh(boolean enabled) {
+        return new ClusterOptions(topologyRefreshPeriod, enabled, adaptiveRefreshTimeout, maxRedirects);
+    }
+
+    /** Returns a copy with another adaptive refresh throttle. */
+    public ClusterOptions withAdaptiveRefreshTimeout(Duration timeout) {
+        return new ClusterOptions(topologyRefreshPeriod, adaptiveRefresh, Objects.requireNonNull(timeout), maxRedirects);
+    }
+
+    /** Returns a copy with another redirect limit. */
+    public ClusterOptions withMaxRedirects(int redirects) {
+        return new ClusterOptions(topologyRefreshPeriod, adaptiveRefresh, adaptiveRefreshTimeout, redirects);
+    }
+}

@@ -1,0 +1,122 @@
+package org.chatapp.redis;
+
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Runs commands on the service's connection and turns their outcome into values or
+ * {@link RedisServiceException}s that name the operation and the caller's key.
+ */
+final class CommandRunner {
+
+    /** Slack over the command timeout, which Lettuce enforces, before a blocked caller gives up itself. */
+    private static final long AWAIT_SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final LazyConnection<byte[], byte[]> connection;
+    private final KeyCodec keys;
+    private final long awaitNanos;
+
+    CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout) {
+        this.connection = connection;
+        this.keys = keys;
+        this.awaitNanos = commandTimeout.toNanos() + AWAIT_SLACK_NANOS;
+    }
+
+    KeyCodec keys() {
+        return keys;
+    }
+
+    RedisClusterAsyncCommands<byte[], byte[]> commands() {
+        return connection.commands();
+    }
+
+    /** Runs a command and waits for its reply. */
+    <T> T sync(String operation, String key, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+        RedisFuture<T> future;
+        try {
+            future = command.apply(connection.commands());
+        } catch (RedisServiceException | IllegalArgumentException | NullPointerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw translate(operation, key, e);
+        }
+        return await(operation, key, future);
+    }
+
+    <T> T await(String operation, String key, RedisFuture<T> future) {
+        try {
+            return future.get(awaitNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw translate(operation, key, e.getCause());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new RedisTimeoutException(operation, key, "no reply within " + Duration.ofNanos(awaitNanos), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new RedisServiceException(operation, key, "interrupted", e);
+        } catch (CancellationException e) {
+            throw new RedisServiceException(operation, key, "cancelled", e);
+        }
+    }
+
+    /** Runs a command without waiting, mapping its reply when it arrives. */
+    <T, R> CompletionStage<R> async(String operation, String key,
+            Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command, Function<T, R> mapper) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        RedisFuture<T> future;
+        try {
+            future = command.apply(connection.commands());
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e instanceof RedisServiceException || e instanceof IllegalArgumentException
+                    ? e : translate(operation, key, e));
+            return result;
+        }
+        future.whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(translate(operation, key, error));
+                return;
+            }
+            try {
+                result.complete(mapper.apply(value));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    static RedisServiceException translate(String operation, String key, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RedisServiceException serviceException) {
+            return serviceException;
+        }
+        if (cause instanceof RedisCommandTimeoutException) {
+            return new RedisTimeoutException(operation, key, cause.getMessage(), cause);
+        }
+        if (cause instanceof RedisConnectionException || isConnectionProblem(cause)) {
+            return new RedisConnectionFailureException(operation, key, String.valueOf(cause.getMessage()), cause);
+        }
+        String message = cause instanceof RedisException ? cause.getMessage() : cause.toString();
+        return new RedisServiceException(operation, key, message, cause);
+    }
+
+    private static boolean isConnectionProblem(Throwable cause) {
+        String message = cause.getMessage();
+        return cause instanceof java.io.IOException
+                || message != null && (message.startsWith("Connection closed") || message.contains("not connected")
+                        || message.startsWith("Connection disconnected"));
+    }
+}

@@ -1,0 +1,403 @@
+package org.chatapp.redis;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one {@link RedisService}: byte-array commands on a shared connection, keys prefixed by {@link KeyCodec}. */
+final class DefaultRedisService implements RedisService {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultRedisService.class);
+    private static final int SCAN_BATCH = 500;
+
+    private final LettuceClient client;
+    private final KeyCodec keys;
+    private final LazyConnection<byte[], byte[]> connection;
+    private final LazyConnection<String, String> rawConnection;
+    private final CommandRunner runner;
+    private final HashOperations hashes;
+    private final ListOperations lists;
+    private final SetOperations sets;
+    private final SortedSetOperations sortedSets;
+    private final StreamOperations streams;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    DefaultRedisService(LettuceClient client, LongSupplier nanoClock) {
+        RedisOptions options = client.options();
+        this.client = client;
+        this.keys = new KeyCodec(options.keyPrefix());
+        this.connection = new LazyConnection<>(client, ByteArrayCodec.INSTANCE, nanoClock);
+        this.rawConnection = new LazyConnection<>(client, StringCodec.UTF8, nanoClock);
+        this.runner = new CommandRunner(connection, keys, options.commandTimeout());
+        this.hashes = new DefaultHashOperations(runner);
+        this.lists = new DefaultListOperations(runner);
+        this.sets = new DefaultSetOperations(runner);
+        this.sortedSets = new DefaultSortedSetOperations(runner);
+        this.streams = new DefaultStreamOperations(runner);
+    }
+
+    static RedisService create(RedisOptions options) {
+        LettuceClient client = RedisClientProvider.createRedisClient(options);
+        DefaultRedisService service = new DefaultRedisService(client, System::nanoTime);
+        if (service.connection.tryOpen()) {
+            log.info("Redis service connected: {} {}, key prefix '{}'", options.mode().label(),
+                    ((DefaultLettuceClient) client).endpoints(), options.keyPrefix());
+        }
+        return service;
+    }
+
+    // --- strings ---
+
+    @Override
+    public void set(String key, String value) {
+        byte[] raw = keys.encode(key);
+        byte[] encoded = Values.encode(value);
+        runner.sync("SET", key, c -> c.set(raw, encoded));
+    }
+
+    @Override
+    public void set(String key, String value, Duration ttl) {
+        set(key, Values.encode(value), ttl);
+    }
+
+    @Override
+    public void set(String key, byte[] value) {
+        byte[] raw = keys.encode(key);
+        byte[] bytes = Values.bytes(value);
+        runner.sync("SET", key, c -> c.set(raw, bytes));
+    }
+
+    @Override
+    public void set(String key, byte[] value, Duration ttl) {
+        byte[] raw = keys.encode(key);
+        byte[] bytes = Values.bytes(value);
+        SetArgs args = SetArgs.Builder.px(Values.ttl(ttl));
+        runner.sync("SET", key, c -> c.set(raw, bytes, args));
+    }
+
+    @Override
+    public boolean set(String key, String value, SetOptions options) {
+        byte[] raw = keys.encode(key);
+        byte[] encoded = Values.encode(value);
+        SetArgs args = setArgs(options);
+        return "OK".equals(runner.sync("SET", key, c -> c.set(raw, encoded, args)));
+    }
+
+    @Override
+    public Optional<String> setAndGet(String key, String value, SetOptions options) {
+        byte[] raw = keys.encode(key);
+        byte[] encoded = Values.encode(value);
+        SetArgs args = setArgs(options);
+        return Optional.ofNullable(Values.decode(runner.sync("SET", key, c -> c.setGet(raw, encoded, args))));
+    }
+
+    @Override
+    public boolean setIfAbsent(String key, String value, Duration ttl) {
+        return set(key, value, SetOptions.ifAbsent().withTtl(ttl));
+    }
+
+    private static SetArgs setArgs(SetOptions options) {
+        SetArgs args = new SetArgs();
+        switch (options.condition()) {
+            case IF_ABSENT -> args.nx();
+            case IF_PRESENT -> args.xx();
+            case ALWAYS -> { }
+        }
+        if (options.ttl() != null) {
+            args.px(options.ttl());
+        } else if (options.keepTtl()) {
+            args.keepttl();
+        }
+        return args;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        byte[] raw = keys.encode(key);
+        return Optional.ofNullable(Values.decode(runner.sync("GET", key, c -> c.get(raw))));
+    }
+
+    @Override
+    public Optional<byte[]> getBytes(String key) {
+        byte[] raw = keys.encode(key);
+        return Optional.ofNullable(runner.sync("GET", key, c -> c.get(raw)));
+    }
+
+    // --- keys ---
+
+    @Override
+    public long del(String... keyNames) {
+        byte[][] raw = keys.encode(keyNames);
+        return runner.sync("DEL", describe(keyNames), c -> c.del(raw));
+    }
+
+    @Override
+    public long del(Collection<String> keyNames) {
+        return del(keyNames.toArray(String[]::new));
+    }
+
+    @Override
+    public long unlink(String... keyNames) {
+        byte[][] raw = keys.encode(keyNames);
+        return runner.sync("UNLINK", describe(keyNames), c -> c.unlink(raw));
+    }
+
+    @Override
+    public long exists(String... keyNames) {
+        byte[][] raw = keys.encode(keyNames);
+        return runner.sync("EXISTS", describe(keyNames), c -> c.exists(raw));
+    }
+
+    @Override
+    public Map<String, String> mget(String... keyNames) {
+        byte[][] raw = keys.encode(keyNames);
+        return toMap(keyNames, runner.sync("MGET", describe(keyNames), c -> c.mget(raw)));
+    }
+
+    @Override
+    public Map<String, String> mget(Collection<String> keyNames) {
+        return mget(keyNames.toArray(String[]::new));
+    }
+
+    @Override
+    public void mset(Map<String, String> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException("values must not be empty");
+        }
+        Map<byte[], byte[]> raw = new LinkedHashMap<>();
+        values.forEach((key, value) -> raw.put(keys.encode(key), Values.encode(value)));
+        runner.sync("MSET", describe(values.keySet().toArray(String[]::new)), c -> c.mset(raw));
+    }
+
+    @Override
+    public boolean expire(String key, Duration ttl) {
+        byte[] raw = keys.encode(key);
+        Duration checked = Values.ttl(ttl);
+        return runner.sync("PEXPIRE", key, c -> c.pexpire(raw, checked));
+    }
+
+    @Override
+    public boolean persist(String key) {
+        byte[] raw = keys.encode(key);
+        return runner.sync("PERSIST", key, c -> c.persist(raw));
+    }
+
+    @Override
+    public Optional<Duration> ttl(String key) {
+        byte[] raw = keys.encode(key);
+        long millis = runner.sync("PTTL", key, c -> c.pttl(raw));
+        return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+    }
+
+    @Override
+    public long incr(String key) {
+        byte[] raw = keys.encode(key);
+        return runner.sync("INCR", key, c -> c.incr(raw));
+    }
+
+    @Override
+    public long incrBy(String key, long delta) {
+        byte[] raw = keys.encode(key);
+        return runner.sync("INCRBY", key, c -> c.incrby(raw, delta));
+    }
+
+    @Override
+    public long decr(String key) {
+        byte[] raw = keys.encode(key);
+        return runner.sync("DECR", key, c -> c.decr(raw));
+    }
+
+    @Override
+    public long decrBy(String key, long delta) {
+        byte[] raw = keys.encode(key);
+        return runner.sync("DECRBY", key, c -> c.decrby(raw, delta));
+    }
+
+    @Override
+    public Stream<String> scan(String pattern) {
+        ScanArgs args = ScanArgs.Builder.matches(keys.pattern(pattern)).limit(SCAN_BATCH);
+        return StreamSupport.stream(new ScanSpliterator(args), false);
+    }
+
+    /** Pulls one SCAN batch at a time; in a cluster Lettuce's cursor walks every master in turn. */
+    private final class ScanSpliterator extends Spliterators.AbstractSpliterator<String> {
+        private final ScanArgs args;
+        private final ArrayDeque<byte[]> batch = new ArrayDeque<>();
+        private KeyScanCursor<byte[]> cursor;
+
+        ScanSpliterator(ScanArgs args) {
+            super(Long.MAX_VALUE, Spliterator.NONNULL);
+            this.args = args;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super String> action) {
+            while (batch.isEmpty()) {
+                if (cursor != null && cursor.isFinished()) {
+                    return false;
+                }
+                KeyScanCursor<byte[]> previous = cursor;
+                cursor = runner.sync("SCAN", null, c -> previous == null ? c.scan(args) : c.scan(previous, args));
+                batch.addAll(cursor.getKeys());
+            }
+            action.accept(keys.decode(batch.poll()));
+            return true;
+        }
+    }
+
+    // --- async ---
+
+    @Override
+    public CompletionStage<Optional<String>> getAsync(String key) {
+        byte[] raw = keys.encode(key);
+        return runner.async("GET", key, c -> c.get(raw), value -> Optional.ofNullable(Values.decode(value)));
+    }
+
+    @Override
+    public CompletionStage<Void> setAsync(String key, String value) {
+        byte[] raw = keys.encode(key);
+        byte[] encoded = Values.encode(value);
+        return runner.async("SET", key, c -> c.set(raw, encoded), reply -> null);
+    }
+
+    @Override
+    public CompletionStage<Void> setAsync(String key, String value, Duration ttl) {
+        byte[] raw = keys.encode(key);
+        byte[] encoded = Values.encode(value);
+        SetArgs args = SetArgs.Builder.px(Values.ttl(ttl));
+        return runner.async("SET", key, c -> c.set(raw, encoded, args), reply -> null);
+    }
+
+    @Override
+    public CompletionStage<Long> delAsync(String... keyNames) {
+        byte[][] raw = keys.encode(keyNames);
+        return runner.async("DEL", describe(keyNames), c -> c.del(raw), count -> count);
+    }
+
+    @Override
+    public CompletionStage<Map<String, String>> mgetAsync(String... keyNames) {
+        byte[][] raw = keys.encode(keyNames);
+        return runner.async("MGET", describe(keyNames), c -> c.mget(raw), values -> toMap(keyNames, values));
+    }
+
+    private static Map<String, String> toMap(String[] keyNames, List<KeyValue<byte[], byte[]>> values) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (int i = 0; i < keyNames.length; i++) {
+            KeyValue<byte[], byte[]> value = values.get(i);
+            if (value.hasValue()) {
+                found.put(keyNames[i], Values.decode(value.getValue()));
+            }
+        }
+        return found;
+    }
+
+    /** Names keys in errors: the key itself when there is one, else the first and a count. */
+    static String describe(String[] keyNames) {
+        if (keyNames.length == 1) {
+            return keyNames[0];
+        }
+        return keyNames[0] + " (+" + (keyNames.length - 1) + " more)";
+    }
+
+    // --- views and plumbing ---
+
+    @Override
+    public HashOperations hashes() {
+        return hashes;
+    }
+
+    @Override
+    public ListOperations lists() {
+        return lists;
+    }
+
+    @Override
+    public SetOperations sets() {
+        return sets;
+    }
+
+    @Override
+    public SortedSetOperations sortedSets() {
+        return sortedSets;
+    }
+
+    @Override
+    public StreamOperations streams() {
+        return streams;
+    }
+
+    @Override
+    public Duration ping() {
+        long start = System.nanoTime();
+        runner.sync("PING", null, c -> c.ping());
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public RedisClusterCommands<String, String> getClient() {
+        StatefulConnection<String, String> raw = rawConnection.connection();
+        if (raw instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            return cluster.sync();
+        }
+        return ((StatefulRedisConnection<String, String>) raw).sync();
+    }
+
+    @Override
+    public RedisMode mode() {
+        return client.mode();
+    }
+
+    @Override
+    public String keyPrefix() {
+        return keys.prefix();
+    }
+
+    @Override
+    public LettuceClient lettuceClient() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            connection.close();
+            rawConnection.close();
+        } finally {
+            client.close();
+            log.info("Redis service closed ({})", client.mode().label());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RedisService[" + client + ", keyPrefix='" + keys.prefix() + "']";
+    }
+}

@@ -1,0 +1,83 @@
+package org.chatapp.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+
+/**
+ * Turns the caller's keys into the raw keys stored in Redis by putting the prefix in front, and
+ * back. The prefix never contains braces (checked by the options), so a hash tag in the caller's
+ * key still decides the slot: {@code chat:{room1}:a} and {@code chat:{room1}:b} share one.
+ */
+final class KeyCodec {
+
+    private static final String GLOB_SPECIAL = "*?[]\\";
+
+    private final String prefix;
+    private final byte[] prefixBytes;
+
+    KeyCodec(String prefix) {
+        this.prefix = prefix;
+        this.prefixBytes = prefix.getBytes(StandardCharsets.UTF_8);
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    byte[] encode(String key) {
+        requireKey(key);
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        if (prefixBytes.length == 0) {
+            return keyBytes;
+        }
+        byte[] raw = Arrays.copyOf(prefixBytes, prefixBytes.length + keyBytes.length);
+        System.arraycopy(keyBytes, 0, raw, prefixBytes.length, keyBytes.length);
+        return raw;
+    }
+
+    byte[][] encode(String[] keys) {
+        if (keys == null || keys.length == 0) {
+            throw new IllegalArgumentException("keys must not be empty");
+        }
+        byte[][] raw = new byte[keys.length][];
+        for (int i = 0; i < keys.length; i++) {
+            raw[i] = encode(keys[i]);
+        }
+        return raw;
+    }
+
+    byte[][] encode(Collection<String> keys) {
+        if (keys == null) {
+            throw new IllegalArgumentException("keys must not be null");
+        }
+        return encode(keys.toArray(String[]::new));
+    }
+
+    /** Returns the caller's key for a raw key that carries the prefix. */
+    String decode(byte[] raw) {
+        return new String(raw, prefixBytes.length, raw.length - prefixBytes.length, StandardCharsets.UTF_8);
+    }
+
+    /** Returns a SCAN pattern matching the caller's pattern under the prefix only. */
+    String pattern(String pattern) {
+        if (pattern == null || pattern.isEmpty()) {
+            throw new IllegalArgumentException("pattern must not be empty; use * for every key");
+        }
+        StringBuilder escaped = new StringBuilder(prefix.length() + pattern.length() + 4);
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (GLOB_SPECIAL.indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.append(pattern).toString();
+    }
+
+    static void requireKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("key must not be empty, was " + (key == null ? "null" : "''"));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.chatapp.redis;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
+
+/**
+ * A Lettuce client configured for one topology, with the threads and timers it owns.
+ * Created by {@link RedisClientProvider#createRedisClient(RedisOptions)}; closing it closes every
+ * connection it opened and stops its threads.
+ */
+public interface LettuceClient extends AutoCloseable {
+
+    /** Returns the topology this client talks to. */
+    RedisMode mode();
+
+    /** Returns the options the client was built from. */
+    RedisOptions options();
+
+    /**
+     * Returns the underlying Lettuce client: a {@link io.lettuce.core.cluster.RedisClusterClient} in
+     * cluster mode, otherwise a {@link io.lettuce.core.RedisClient}.
+     */
+    AbstractRedisClient unwrap();
+
+    /**
+     * Opens a connection with the configured read-from and client name: a
+     * {@link io.lettuce.core.cluster.api.StatefulRedisClusterConnection} in cluster mode, otherwise a
+     * {@link io.lettuce.core.api.StatefulRedisConnection} (to the current master in sentinel mode).
+     *
+     * @throws RedisConnectionFailureException when no node can be reached
+     */
+    <K, V> StatefulConnection<K, V> connect(RedisCodec<K, V> codec);
+
+    /**
+     * Opens a connection to one of the sentinels.
+     *
+     * @throws IllegalStateException when this is not a sentinel client
+     * @throws RedisConnectionFailureException when no sentinel can be reached
+     */
+    StatefulRedisSentinelConnection<String, String> connectSentinel();
+
+    /** Closes every connection of this client and stops its threads; calling it again does nothing. */
+    @Override
+    void close();
+}

@@ -1,0 +1,193 @@
+package org.chatapp.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.SslVerifyMode;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the Lettuce client for the topology the options describe: a cluster client when
+ * {@link RedisOptions#nodes() nodes} are set, a sentinel client when {@link RedisOptions#sentinel()
+ * sentinel} is set, otherwise a single-node client. Credentials, TLS, timeouts and the reconnect
+ * policy reach every node connection, including the cluster nodes discovered after start.
+ */
+public final class RedisClientProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisClientProvider.class);
+
+    private RedisClientProvider() {
+    }
+
+    /**
+     * Creates a client for the options' topology. No connection is opened yet.
+     *
+     * @param options validated options
+     * @return the client; the caller closes it
+     */
+    public static LettuceClient createRedisClient(RedisOptions options) {
+        ClientResources resources = DefaultClientResources.builder()
+                .reconnectDelay(new PolicyDelay(options.reconnectPolicy()))
+                .build();
+        try {
+            return switch (options.mode()) {
+                case CLUSTER -> {
+                    List<RedisURI> seeds = options.nodes().stream().map(node -> nodeUri(node, options)).toList();
+                    RedisClusterClient client = RedisClusterClient.create(resources, seeds);
+                    client.setOptions(clusterClientOptions(options));
+                    log.debug("Created Redis Cluster client for {} seed nodes", seeds.size());
+                    yield new DefaultLettuceClient(options, client, resources);
+                }
+                case SENTINEL -> {
+                    RedisClient client = RedisClient.create(resources);
+                    client.setOptions(configure(ClientOptions.builder(), options).build());
+                    yield new DefaultLettuceClient(options, client, resources);
+                }
+                case STANDALONE -> {
+                    RedisClient client = RedisClient.create(resources);
+                    client.setOptions(configure(ClientOptions.builder(), options).build());
+                    yield new DefaultLettuceClient(options, client, resources);
+                }
+            };
+        } catch (RuntimeException e) {
+            resources.shutdown(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    /** Returns the address of the data node(s): the single node, or the sentinel URI naming the master. */
+    static RedisURI dataUri(RedisOptions options) {
+        if (options.mode() == RedisMode.SENTINEL) {
+            SentinelOptions sentinel = options.sentinel();
+            RedisURI.Builder builder = RedisURI.builder().withSentinelMasterId(sentinel.master());
+            for (RedisNode node : sentinel.nodes()) {
+                builder.withSentinel(sentinelUri(node, options));
+            }
+            return applyCommon(builder, options).withDatabase(options.db()).build();
+        }
+        return nodeUri(new RedisNode(options.host(), options.port()), options);
+    }
+
+    /** Returns the URI of one sentinel with the sentinels' own credentials, or the data ones. */
+    static RedisURI sentinelUri(RedisNode node, RedisOptions options) {
+        SentinelOptions sentinel = options.sentinel();
+        RedisURI.Builder builder = RedisURI.builder().withHost(node.host()).withPort(node.port())
+                .withTimeout(options.commandTimeout());
+        if (sentinel.password() != null) {
+            builder.withAuthentication(sentinel.username(), sentinel.password());
+        }
+        if (options.tls() != null) {
+            builder.withSsl(true).withVerifyPeer(verifyMode(options.tls()));
+        }
+        return builder.build();
+    }
+
+    private static RedisURI nodeUri(RedisNode node, RedisOptions options) {
+        RedisURI.Builder builder = RedisURI.builder().withHost(node.host()).withPort(node.port());
+        if (options.mode() == RedisMode.STANDALONE) {
+            builder.withDatabase(options.db());
+        }
+        return applyCommon(builder, options).build();
+    }
+
+    private static RedisURI.Builder applyCommon(RedisURI.Builder builder, RedisOptions options) {
+        builder.withTimeout(options.commandTimeout()).withClientName(options.clientName());
+        if (options.password() != null) {
+            builder.withAuthentication(options.username(), options.password());
+        }
+        if (options.tls() != null) {
+            builder.withSsl(true).withVerifyPeer(verifyMode(options.tls()));
+        }
+        return builder;
+    }
+
+    private static ClusterClientOptions clusterClientOptions(RedisOptions options) {
+        ClusterOptions cluster = options.clusterOptions();
+        ClusterTopologyRefreshOptions.Builder refresh = ClusterTopologyRefreshOptions.builder()
+                .enablePeriodicRefresh(cluster.topologyRefreshPeriod())
+                .adaptiveRefreshTriggersTimeout(cluster.adaptiveRefreshTimeout())
+                // Drop connections to nodes that left the cluster, keep finding new nodes from any node.
+                .closeStaleConnections(true)
+                .dynamicRefreshSources(true);
+        if (cluster.adaptiveRefresh()) {
+            refresh.enableAllAdaptiveRefreshTriggers();
+        } else {
+            refresh.disableAllAdaptiveRefreshTriggers();
+        }
+        ClusterClientOptions.Builder builder = ClusterClientOptions.builder()
+                .topologyRefreshOptions(refresh.build())
+                .maxRedirects(cluster.maxRedirects())
+                .validateClusterNodeMembership(true);
+        return ((ClusterClientOptions.Builder) configure(builder, options)).build();
+    }
+
+    private static ClientOptions.Builder configure(ClientOptions.Builder builder, RedisOptions options) {
+        SingleNodeOptions node = options.singleNodeOptions();
+        SocketOptions.Builder socket = SocketOptions.builder()
+                .connectTimeout(options.connectTimeout())
+                .tcpNoDelay(node.tcpNoDelay());
+        if (node.keepAliveIdle().isZero()) {
+            socket.keepAlive(false);
+        } else {
+            socket.keepAlive(SocketOptions.KeepAliveOptions.builder().enable().idle(node.keepAliveIdle())
+                    .interval(node.keepAliveIdle()).count(3).build());
+        }
+        builder.autoReconnect(true)
+                .socketOptions(socket.build())
+                // Commands always time out, async ones included, so no caller waits forever.
+                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
+                .requestQueueSize(options.requestQueueSize())
+                .disconnectedBehavior(options.failFastWhenDisconnected()
+                        ? ClientOptions.DisconnectedBehavior.REJECT_COMMANDS
+                        : ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS);
+        if (options.tls() != null) {
+            builder.sslOptions(sslOptions(options.tls()));
+        }
+        return builder;
+    }
+
+    private static SslOptions sslOptions(TlsOptions tls) {
+        SslOptions.Builder builder = SslOptions.builder().jdkSslProvider();
+        if (tls.trustedCertificates() != null) {
+            builder.trustManager(tls.trustedCertificates().toFile());
+        }
+        if (tls.clientCertificate() != null) {
+            builder.keyManager(tls.clientCertificate().toFile(), tls.clientKey().toFile(), null);
+        }
+        return builder.build();
+    }
+
+    private static SslVerifyMode verifyMode(TlsOptions tls) {
+        return switch (tls.verification()) {
+            case FULL -> SslVerifyMode.FULL;
+            case CA -> SslVerifyMode.CA;
+            case NONE -> SslVerifyMode.NONE;
+        };
+    }
+
+    /** Adapts the reconnect policy to Lettuce; Lettuce asks it for every node connection. */
+    private static final class PolicyDelay extends Delay {
+        private final ReconnectPolicy policy;
+
+        PolicyDelay(ReconnectPolicy policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public Duration createDelay(long attempt) {
+            return policy.delay(attempt);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.chatapp.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The address of one Redis node: a cluster seed, a sentinel, or a single server.
+ *
+ * @param host the host name or IP address, never blank
+ * @param port the TCP port, 1 to 65535
+ */
+public record RedisNode(String host, int port) {
+
+    /**
+     * Validates the address.
+     *
+     * @throws IllegalArgumentException when the host is blank or the port is outside 1-65535
+     */
+    public RedisNode {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty, was '" + host + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+        }
+    }
+
+    /**
+     * Parses {@code host:port}; an IPv6 host is written in brackets, {@code [::1]:7000}.
+     *
+     * @throws IllegalArgumentException when the text is not {@code host:port}
+     */
+    public static RedisNode parse(String address) {
+        if (address == null) {
+            throw new IllegalArgumentException("node address must be host:port, was null");
+        }
+        String trimmed = address.strip();
+        int colon = trimmed.lastIndexOf(':');
+        if (colon <= 0 || colon == trimmed.length() - 1) {
+            throw new IllegalArgumentException("node address must be host:port, was '" + address + "'");
+        }
+        String host = trimmed.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(trimmed.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("node address must be host:port, was '" + address + "'");
+        }
+        return new RedisNode(host, port);
+    }
+
+    /**
+     * Parses a comma-separated list of {@code host:port} addresses, ignoring blank entries.
+     *
+     * @throws IllegalArgumentException when an entry is not {@code host:port}
+     */
+    public static List<RedisNode> parseList(String addresses) {
+        List<RedisNode> nodes = new ArrayList<>();
+        if (addresses == null) {
+            return nodes;
+        }
+        for (String part : addresses.split(",")) {
+            if (!part.isBlank()) {
+                nodes.add(parse(part));
+            }
+        }
+        return List.copyOf(nodes);
+    }
+
+    @Override
+    public String toString() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    }
+}

@@ -1,0 +1,173 @@
+package org.chatapp.redis;
+
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
+
+/**
+ * Redis for chat services: the seed's operations and more, on one shared connection, with the key
+ * prefix applied to every key read or written. Works the same on a single node, a cluster and a
+ * sentinel setup; multi-key operations work across cluster slots.
+ *
+ * <p>Hashes, lists, sets, sorted sets and streams have views of their own ({@link #hashes()} and
+ * so on). Every operation throws {@link RedisServiceException} (naming the operation and key) when
+ * Redis fails, {@link RedisTimeoutException} after the command timeout, and
+ * {@link IllegalArgumentException} for bad arguments. Thread-safe.
+ */
+public interface RedisService extends AutoCloseable {
+
+    /**
+     * Creates a service for the options' topology. Does not fail when Redis is unreachable: the
+     * first connection is retried on use, following the reconnect policy.
+     */
+    static RedisService create(RedisOptions options) {
+        return DefaultRedisService.create(options);
+    }
+
+    /** Stores a string value without expiry, replacing any value and TTL. */
+    void set(String key, String value);
+
+    /**
+     * Stores a string value that expires after {@code ttl}.
+     *
+     * @throws IllegalArgumentException when ttl is null, zero, negative or below one millisecond
+     */
+    void set(String key, String value, Duration ttl);
+
+    /** Stores a binary value without expiry. */
+    void set(String key, byte[] value);
+
+    /**
+     * Stores a binary value that expires after {@code ttl}.
+     *
+     * @throws IllegalArgumentException when ttl is below one millisecond
+     */
+    void set(String key, byte[] value, Duration ttl);
+
+    /** Stores a value under a condition (NX/XX) and expiry; returns whether it was written. */
+    boolean set(String key, String value, SetOptions options);
+
+    /**
+     * Stores a value like {@link #set(String, String, SetOptions)} and returns the value it replaced
+     * (SET ... GET); empty when the key did not exist.
+     */
+    Optional<String> setAndGet(String key, String value, SetOptions options);
+
+    /** Stores a value only when the key does not exist yet; returns whether it was written. */
+    boolean setIfAbsent(String key, String value, Duration ttl);
+
+    /** Returns the string value of a key, empty when the key does not exist. */
+    Optional<String> get(String key);
+
+    /** Returns the binary value of a key, empty when the key does not exist. */
+    Optional<byte[]> getBytes(String key);
+
+    /** Deletes keys, in any slots; returns how many existed. */
+    long del(String... keys);
+
+    /** Deletes keys, in any slots; returns how many existed. */
+    long del(Collection<String> keys);
+
+    /** Deletes keys, freeing their memory in the background; returns how many existed. */
+    long unlink(String... keys);
+
+    /** Returns how many of the keys exist (a key named twice counts twice). */
+    long exists(String... keys);
+
+    /** Returns the string values of the keys that exist, in the order asked, from any slots. */
+    Map<String, String> mget(String... keys);
+
+    /** Returns the string values of the keys that exist, in the order asked, from any slots. */
+    Map<String, String> mget(Collection<String> keys);
+
+    /** Stores several string values without expiry, in any slots. */
+    void mset(Map<String, String> values);
+
+    /** Sets a key's time to live; returns false when the key does not exist. */
+    boolean expire(String key, Duration ttl);
+
+    /** Removes a key's time to live; returns false when the key does not exist or had none. */
+    boolean persist(String key);
+
+    /** Returns a key's remaining time to live; empty when the key does not exist or does not expire. */
+    Optional<Duration> ttl(String key);
+
+    /** Adds one to an integer value (a missing key counts as 0) and returns the result. */
+    long incr(String key);
+
+    /** Adds {@code delta} to an integer value and returns the result. */
+    long incrBy(String key, long delta);
+
+    /** Subtracts one from an integer value and returns the result. */
+    long decr(String key);
+
+    /** Subtracts {@code delta} from an integer value and returns the result. */
+    long decrBy(String key, long delta);
+
+    /**
+     * Returns the keys under this service's prefix that match a glob pattern, without the prefix,
+     * iterated lazily with SCAN (on every master of a cluster), never KEYS. Close the stream if it
+     * is not read to the end. A key may appear twice if the keyspace changes while iterating.
+     *
+     * @param pattern a glob pattern such as {@code user:*}; the prefix is added by the service
+     */
+    Stream<String> scan(String pattern);
+
+    /** Returns the value of a key without blocking; empty when it does not exist. */
+    CompletionStage<Optional<String>> getAsync(String key);
+
+    /** Stores a string value without expiry, without blocking. */
+    CompletionStage<Void> setAsync(String key, String value);
+
+    /** Stores a string value that expires after {@code ttl}, without blocking. */
+    CompletionStage<Void> setAsync(String key, String value, Duration ttl);
+
+    /** Deletes keys without blocking; completes with how many existed. */
+    CompletionStage<Long> delAsync(String... keys);
+
+    /** Returns the string values of the keys that exist, without blocking. */
+    CompletionStage<Map<String, String>> mgetAsync(String... keys);
+
+    /** Returns the operations on hashes. */
+    HashOperations hashes();
+
+    /** Returns the operations on lists. */
+    ListOperations lists();
+
+    /** Returns the operations on sets. */
+    SetOperations sets();
+
+    /** Returns the operations on sorted sets. */
+    SortedSetOperations sortedSets();
+
+    /** Returns the operations on streams. */
+    StreamOperations streams();
+
+    /** Sends PING and returns the round-trip time. */
+    Duration ping();
+
+    /**
+     * Returns the synchronous Lettuce API of the running topology, with raw keys (no prefix): a
+     * {@link io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands} in cluster mode, otherwise a
+     * {@link io.lettuce.core.api.sync.RedisCommands}. Its connection is opened on first call and
+     * closed with the service.
+     */
+    RedisClusterCommands<String, String> getClient();
+
+    /** Returns the topology of this service. */
+    RedisMode mode();
+
+    /** Returns the prefix put before every key; empty for none. */
+    String keyPrefix();
+
+    /** Returns the Lettuce client behind this service, for health checks and advanced use. */
+    LettuceClient lettuceClient();
+
+    /** Closes the connections and stops every thread the service started; calling it again does nothing. */
+    @Override
+    void close();
+}

@@ -1,0 +1,56 @@
+package org.chatapp.redis;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where Redis Sentinel runs and which master it watches. The data nodes' credentials come from
+ * {@link RedisOptions}; the sentinels may have credentials of their own.
+ *
+ * @param master the monitored master's name, as in {@code sentinel monitor <name> ...}
+ * @param nodes the sentinels; one reachable sentinel is enough to find the master
+ * @param username the ACL user for the sentinels, or null
+ * @param password the password for the sentinels, or null when they require none
+ */
+public record SentinelOptions(String master, List<RedisNode> nodes, String username, String password) {
+
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException when the master name is blank or there is no sentinel node
+     */
+    public SentinelOptions {
+        if (master == null || master.isBlank()) {
+            throw new IllegalArgumentException("sentinel.master must not be empty, was '" + master + "'");
+        }
+        if (nodes == null || nodes.isEmpty()) {
+            throw new IllegalArgumentException("sentinel.nodes must list at least one sentinel host:port");
+        }
+        nodes = List.copyOf(nodes);
+        if (username != null && password == null) {
+            throw new IllegalArgumentException("sentinel.username '" + username + "' needs sentinel.password");
+        }
+    }
+
+    /** Returns the settings for sentinels that require no password. */
+    public static SentinelOptions of(String master, List<RedisNode> nodes) {
+        return new SentinelOptions(master, nodes, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return "SentinelOptions[master=" + master + ", nodes=" + nodes + ", username=" + username
+                + ", password=" + RedisOptions.mask(password) + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SentinelOptions that && master.equals(that.master) && nodes.equals(that.nodes)
+                && Objects.equals(username, that.username) && Objects.equals(password, that.password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(master, nodes, username, password);
+    }
+}
