@@ -18,8 +18,11 @@ public record ClusterOptions(
     /** The default refresh period: 30 seconds. */
     public static final Duration DEFAULT_TOPOLOGY_REFRESH_PERIOD = Duration.ofSeconds(30);
 
-    /** The default throttle between adaptive refreshes: 5 seconds. */
-    public static final Duration DEFAULT_ADAPTIVE_REFRESH_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The default throttle between adaptive refreshes: 1 second. Short, because after a failover
+     * the refresh that finds the promoted replica should not wait behind one that ran before it.
+     */
+    public static final Duration DEFAULT_ADAPTIVE_REFRESH_TIMEOUT = Duration.ofSeconds(1);
 
     /** The default number of redirects: 5. */
     public static final int DEFAULT_MAX_REDIRECTS = 5;
@@ -38,7 +41,7 @@ public record ClusterOptions(
         }
     }
 
-    /** Returns the defaults: refresh every 30 s, adaptive refresh on, 5 redirects. */
+    /** Returns the defaults: refresh every 30 s, adaptive refresh on (at most once a second), 5 redirects. */
     public static ClusterOptions defaults() {
         return new ClusterOptions(DEFAULT_TOPOLOGY_REFRESH_PERIOD, true, DEFAULT_ADAPTIVE_REFRESH_TIMEOUT, DEFAULT_MAX_REDIRECTS);
     }

@@ -85,9 +85,7 @@ public final class RedisClientProvider {
         SentinelOptions sentinel = options.sentinel();
         RedisURI.Builder builder = RedisURI.builder().withHost(node.host()).withPort(node.port())
                 .withTimeout(options.commandTimeout());
-        if (sentinel.password() != null) {
-            builder.withAuthentication(sentinel.username(), sentinel.password());
-        }
+        authenticate(builder, sentinel.username(), sentinel.password());
         if (options.tls() != null) {
             builder.withSsl(true).withVerifyPeer(verifyMode(options.tls()));
         }
@@ -104,13 +102,22 @@ public final class RedisClientProvider {
 
     private static RedisURI.Builder applyCommon(RedisURI.Builder builder, RedisOptions options) {
         builder.withTimeout(options.commandTimeout()).withClientName(options.clientName());
-        if (options.password() != null) {
-            builder.withAuthentication(options.username(), options.password());
-        }
+        authenticate(builder, options.username(), options.password());
         if (options.tls() != null) {
             builder.withSsl(true).withVerifyPeer(verifyMode(options.tls()));
         }
         return builder;
+    }
+
+    private static void authenticate(RedisURI.Builder builder, String username, String password) {
+        if (password == null) {
+            return;
+        }
+        if (username == null) {
+            builder.withPassword(password.toCharArray());
+        } else {
+            builder.withAuthentication(username, password);
+        }
     }
 
     private static ClusterClientOptions clusterClientOptions(RedisOptions options) {

@@ -20,8 +20,11 @@ public final class RedisOptions {
     public static final int DEFAULT_PORT = 6379;
     /** The default time to open a connection: 5 seconds. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** The default time a command may take before it fails: 5 seconds. */
-    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The default time a command may take before it fails: 2 seconds. Chat commands take well under
+     * a millisecond; the timeout also bounds how long commands queued for a dead node wait.
+     */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
     /** The default number of commands held while disconnected: 10,000. */
     public static final int DEFAULT_REQUEST_QUEUE_SIZE = 10_000;
     /** The default client name shown by {@code CLIENT LIST}: {@code chatapp}. */
@@ -333,7 +336,7 @@ public final class RedisOptions {
             return this;
         }
 
-        /** Sets how long one command may take (default 5 s). */
+        /** Sets how long one command may take (default 2 s). */
         public Builder commandTimeout(Duration commandTimeout) {
             this.commandTimeout = commandTimeout;
             return this;

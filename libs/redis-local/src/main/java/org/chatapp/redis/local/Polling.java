@@ -1,6 +1,7 @@
 package org.chatapp.redis.local;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Repeats a check until it passes or a deadline passes, so every wait in this module has one
@@ -76,6 +77,6 @@ final class Polling {
         if (millis < 1000) {
             return millis + " ms";
         }
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -1,0 +1,56 @@
+package org.chatapp.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.cluster.SlotHash;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chatapp.redis.local.LocalRedisCluster;
+import org.chatapp.redis.local.LocalRedisExtension;
+import org.chatapp.redis.local.LocalRedisNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalRedisExtension.class)
+class ClusterRedisServiceIT extends RedisServiceContract {
+
+    private final LocalRedisCluster cluster;
+
+    ClusterRedisServiceIT(LocalRedisCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    RedisOptions options(String keyPrefix) {
+        return LocalTopologies.cluster(cluster).keyPrefix(keyPrefix).build();
+    }
+
+    @Test
+    void hashTaggedKeys_shareASlotUnderThePrefix() {
+        String prefix = redis().keyPrefix();
+
+        long a = redis().getClient().clusterKeyslot(prefix + "{room1}:a");
+        long b = redis().getClient().clusterKeyslot(prefix + "{room1}:b");
+
+        assertThat(a).isEqualTo(b).isEqualTo(SlotHash.getSlot("room1"));
+    }
+
+    @Test
+    void mset_keysLandOnEveryMaster() {
+        Map<String, String> values = new HashMap<>();
+        for (String name : manyKeysAcrossSlots(300)) {
+            values.put(name, "v");
+        }
+        redis().mset(values);
+
+        int total = 0;
+        for (LocalRedisNode master : cluster.masters()) {
+            // KEYS is fine here: a test server, a handful of keys, and it shows what one master holds.
+            int held = ((List<?>) master.command("KEYS", redis().keyPrefix() + key("*"))).size();
+            assertThat(held).as("keys on %s", master.address()).isPositive();
+            total += held;
+        }
+        assertThat(total).isEqualTo(300);
+    }
+}
