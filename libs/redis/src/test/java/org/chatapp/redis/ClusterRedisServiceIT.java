@@ -37,6 +37,32 @@ class ClusterRedisServiceIT extends RedisServiceContract {
     }
 
     @Test
+    void readFromReplica_readsAreServedByReplicas() {
+        try (RedisService replicaReader = RedisService.create(LocalTopologies.cluster(cluster)
+                .keyPrefix(redis().keyPrefix()).readFrom(ReadFrom.REPLICA).build())) {
+            redis().set(key("a"), "v");
+            long before = replicaGets();
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> replicaReader.get(key("a")).isPresent());
+
+            assertThat(replicaGets()).isGreaterThan(before);
+        }
+    }
+
+    private long replicaGets() {
+        long total = 0;
+        for (LocalRedisNode replica : cluster.replicas()) {
+            for (String line : replica.info("commandstats").split("\r?\n")) {
+                if (line.startsWith("cmdstat_get:")) {
+                    total += Long.parseLong(line.substring(line.indexOf("calls=") + 6, line.indexOf(',')));
+                }
+            }
+        }
+        return total;
+    }
+
+    @Test
     void mset_keysLandOnEveryMaster() {
         Map<String, String> values = new HashMap<>();
         for (String name : manyKeysAcrossSlots(300)) {

@@ -1,0 +1,134 @@
+package org.chatapp.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chatapp.redis.RedisNode;
+import org.chatapp.redis.local.LocalRedis;
+import org.chatapp.redis.local.LocalRedisCluster;
+import org.chatapp.redis.local.LocalRedisStandalone;
+
+/**
+ * Measures every peer on the same local servers (a standalone server and a 3 x 1 cluster, started
+ * here), in interleaved runs, and writes the table with medians and ratios.
+ *
+ * <pre>java -jar bench/target/bench.jar [--short] [--runs N] [--seconds S] [--out docs/benchmarks.md]</pre>
+ */
+public final class BenchMain {
+
+    private static final int KEYS = 1000;
+    private static final String VALUE = "x".repeat(64);
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        BenchSettings settings = BenchSettings.parse(args);
+        Report report = run(settings, Peers.all());
+        String markdown = report.markdown();
+        System.out.println(markdown);
+        if (settings.out() != null) {
+            Files.createDirectories(settings.out().toAbsolutePath().getParent());
+            Files.writeString(settings.out(), markdown);
+            System.out.println("Written to " + settings.out());
+        }
+    }
+
+    static Report run(BenchSettings settings, List<Peer> peers) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Scenario.Operation operation : Scenario.Operation.values()) {
+            scenarios.add(new Scenario(operation, Scenario.Driver.sync(1)));
+            scenarios.add(new Scenario(operation, Scenario.Driver.sync(16)));
+            scenarios.add(new Scenario(operation, Scenario.Driver.async(128)));
+        }
+        String[] keys = new String[KEYS];
+        for (int i = 0; i < KEYS; i++) {
+            keys[i] = "key:" + i;
+        }
+        Runner runner = new Runner(keys, VALUE);
+        Report report = new Report(settings);
+        try (LocalRedisStandalone standalone = LocalRedis.standalone().start();
+                LocalRedisCluster cluster = LocalRedis.cluster().start()) {
+            List<Topology> topologies = List.of(
+                    new Topology("standalone", List.of(new RedisNode(standalone.host(), standalone.port())), false),
+                    new Topology("cluster 3x1", RedisNode.parseList(cluster.seedAddresses()), true));
+            for (Topology topology : topologies) {
+                measure(topology, peers, scenarios, runner, keys, settings, report);
+            }
+        }
+        return report;
+    }
+
+    private static void measure(Topology topology, List<Peer> peers, List<Scenario> scenarios, Runner runner,
+            String[] keys, BenchSettings settings, Report report) {
+        Map<Peer, BenchClient> clients = new LinkedHashMap<>();
+        try {
+            for (Peer peer : peers) {
+                clients.put(peer, peer.connect(topology));
+            }
+            BenchClient loader = clients.values().iterator().next();
+            for (String key : keys) {
+                loader.set(key, VALUE);
+            }
+            for (Scenario scenario : scenarios) {
+                Map<Peer, List<RunResult>> results = new LinkedHashMap<>();
+                clients.forEach((peer, client) -> {
+                    runner.run(client, scenario, settings.warmup());
+                    results.put(peer, new ArrayList<>());
+                });
+                // Interleaved, so drift of the machine hits every peer alike.
+                for (int run = 0; run < settings.runs(); run++) {
+                    clients.forEach((peer, client) -> results.get(peer).add(runner.run(client, scenario, settings.duration())));
+                }
+                results.forEach((peer, runs) -> {
+                    report.add(topology, scenario, peer, runs);
+                    System.out.printf("%-12s %-24s %-28s %,12.0f ops/s%n", topology.name(), scenario.label(), peer.name(),
+                            report.last().medianOpsPerSecond());
+                });
+            }
+        } finally {
+            clients.values().forEach(BenchClient::close);
+        }
+    }
+
+    /** Command-line settings; the short mode is the CI smoke run. */
+    record BenchSettings(boolean shortMode, int runs, Duration duration, Duration warmup, Path out) {
+
+        static BenchSettings parse(String[] args) {
+            boolean shortMode = false;
+            int runs = 3;
+            double seconds = 3;
+            Path out = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--short" -> shortMode = true;
+                    case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
+                    case "--seconds" -> seconds = Double.parseDouble(value(args, ++i, "--seconds"));
+                    case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; use --short, --runs N, --seconds S, --out FILE");
+                }
+            }
+            if (shortMode) {
+                return new BenchSettings(true, 1, Duration.ofMillis(300), Duration.ofMillis(200), out);
+            }
+            if (runs < 1 || seconds <= 0) {
+                throw new IllegalArgumentException("--runs must be at least 1 and --seconds positive");
+            }
+            Duration duration = Duration.ofMillis((long) (seconds * 1000));
+            return new BenchSettings(false, runs, duration, duration, out);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}
