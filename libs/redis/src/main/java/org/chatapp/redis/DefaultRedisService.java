@@ -60,12 +60,11 @@ final class DefaultRedisService implements RedisService {
         this.streams = new DefaultStreamOperations(runner);
     }
 
-    static RedisService create(RedisOptions options) {
-        LettuceClient client = RedisClientProvider.createRedisClient(options);
+    static RedisService create(LettuceClient client) {
+        RedisOptions options = client.options();
         DefaultRedisService service = new DefaultRedisService(client, System::nanoTime);
         if (service.connection.tryOpen()) {
-            log.info("Redis service connected: {} {}, key prefix '{}'", options.mode().label(),
-                    ((DefaultLettuceClient) client).endpoints(), options.keyPrefix());
+            log.info("Redis service connected: {}, key prefix '{}'", client, options.keyPrefix());
         }
         return service;
     }

@@ -38,26 +38,36 @@ public final class RedisClientProvider {
      * @return the client; the caller closes it
      */
     public static LettuceClient createRedisClient(RedisOptions options) {
-        ClientResources resources = DefaultClientResources.builder()
-                .reconnectDelay(new PolicyDelay(options.reconnectPolicy()))
-                .build();
+        return createRedisClient(options, LettuceCustomizer.NONE);
+    }
+
+    /**
+     * Creates a client for the options' topology, letting a customizer adjust the Lettuce
+     * resources and options after the library has applied the options. No connection is opened yet.
+     *
+     * @param options validated options
+     * @param customizer adjusts the resources and options
+     * @return the client; the caller closes it
+     */
+    public static LettuceClient createRedisClient(RedisOptions options, LettuceCustomizer customizer) {
+        ClientResources.Builder resourcesBuilder = DefaultClientResources.builder()
+                .reconnectDelay(new PolicyDelay(options.reconnectPolicy()));
+        customizer.customizeResources(resourcesBuilder);
+        ClientResources resources = resourcesBuilder.build();
         try {
             return switch (options.mode()) {
                 case CLUSTER -> {
                     List<RedisURI> seeds = options.nodes().stream().map(node -> nodeUri(node, options)).toList();
                     RedisClusterClient client = RedisClusterClient.create(resources, seeds);
-                    client.setOptions(clusterClientOptions(options));
+                    client.setOptions(clusterClientOptions(options, customizer));
                     log.debug("Created Redis Cluster client for {} seed nodes", seeds.size());
                     yield new DefaultLettuceClient(options, client, resources);
                 }
-                case SENTINEL -> {
+                case SENTINEL, STANDALONE -> {
                     RedisClient client = RedisClient.create(resources);
-                    client.setOptions(configure(ClientOptions.builder(), options).build());
-                    yield new DefaultLettuceClient(options, client, resources);
-                }
-                case STANDALONE -> {
-                    RedisClient client = RedisClient.create(resources);
-                    client.setOptions(configure(ClientOptions.builder(), options).build());
+                    ClientOptions.Builder clientOptions = configure(ClientOptions.builder(), options);
+                    customizer.customizeOptions(clientOptions);
+                    client.setOptions(clientOptions.build());
                     yield new DefaultLettuceClient(options, client, resources);
                 }
             };
@@ -120,7 +130,7 @@ public final class RedisClientProvider {
         }
     }
 
-    private static ClusterClientOptions clusterClientOptions(RedisOptions options) {
+    private static ClusterClientOptions clusterClientOptions(RedisOptions options, LettuceCustomizer customizer) {
         ClusterOptions cluster = options.clusterOptions();
         ClusterTopologyRefreshOptions.Builder refresh = ClusterTopologyRefreshOptions.builder()
                 .enablePeriodicRefresh(cluster.topologyRefreshPeriod())
@@ -137,7 +147,9 @@ public final class RedisClientProvider {
                 .topologyRefreshOptions(refresh.build())
                 .maxRedirects(cluster.maxRedirects())
                 .validateClusterNodeMembership(true);
-        return ((ClusterClientOptions.Builder) configure(builder, options)).build();
+        configure(builder, options);
+        customizer.customizeOptions(builder);
+        return builder.build();
     }
 
     private static ClientOptions.Builder configure(ClientOptions.Builder builder, RedisOptions options) {

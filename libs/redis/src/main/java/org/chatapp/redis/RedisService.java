@@ -25,7 +25,15 @@ public interface RedisService extends AutoCloseable {
      * first connection is retried on use, following the reconnect policy.
      */
     static RedisService create(RedisOptions options) {
-        return DefaultRedisService.create(options);
+        return create(RedisClientProvider.createRedisClient(options));
+    }
+
+    /**
+     * Creates a service on a client made by {@link RedisClientProvider}; the service owns the
+     * client from then on and closes it with itself.
+     */
+    static RedisService create(LettuceClient client) {
+        return DefaultRedisService.create(client);
     }
 
     /** Stores a string value without expiry, replacing any value and TTL. */

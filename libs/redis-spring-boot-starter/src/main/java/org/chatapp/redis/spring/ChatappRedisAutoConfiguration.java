@@ -1,0 +1,45 @@
+package org.chatapp.redis.spring;
+
+import org.chatapp.redis.RedisService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+
+/**
+ * The Spring Boot form of the seed's {@code RedisModule.register(options)}: a {@link RedisService}
+ * bound to {@code chatapp.redis.*}, plus one per name under {@code chatapp.redis.clients},
+ * injectable with {@code @Qualifier("<name>")}. Each service is closed when the context closes,
+ * after the beans that use it (so after the web server has stopped taking requests).
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ChatappRedisProperties.class)
+public final class ChatappRedisAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(RedisConnectionDetails.class)
+    RedisConnectionDetails redisConnectionDetails(ChatappRedisProperties properties) {
+        return new PropertiesRedisConnectionDetails(ChatappRedisProperties.PREFIX, properties);
+    }
+
+    @Bean
+    RedisServiceFactory chatappRedisServiceFactory(ChatappRedisProperties properties, RedisConnectionDetails details,
+            ObjectProvider<RedisClientCustomizer> customizers) {
+        return new RedisServiceFactory(properties, details, customizers.orderedStream().toList());
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    @ConditionalOnMissingBean(RedisService.class)
+    RedisService redisService(RedisServiceFactory factory) {
+        return factory.create(RedisServiceFactory.DEFAULT_CLIENT);
+    }
+
+    @Bean
+    static NamedRedisClientsRegistrar namedRedisClientsRegistrar(Environment environment) {
+        return new NamedRedisClientsRegistrar(environment);
+    }
+}

@@ -1,0 +1,41 @@
+package org.chatapp.redis.spring;
+
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer metrics for every Redis client, only when Micrometer is present: command latency
+ * timers ({@code lettuce.command.completion}, {@code lettuce.command.firstresponse}), and the counters
+ * {@code chatapp.redis.reconnects} and {@code chatapp.redis.topology.changes}, all tagged with
+ * {@code client}. Meters of other features (cache statistics) join under the same tag.
+ */
+@AutoConfiguration(before = ChatappRedisAutoConfiguration.class)
+@ConditionalOnClass({MeterRegistry.class, MicrometerCommandLatencyRecorder.class})
+public final class ChatappRedisMetricsAutoConfiguration {
+
+    @Bean
+    RedisClientCustomizer redisCommandLatencyMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new RedisClientCustomizer() {
+            @Override
+            public void customizeResources(String clientName, ClientResources.Builder resources) {
+                MeterRegistry meters = registry.getIfAvailable();
+                if (meters != null) {
+                    MicrometerOptions options = MicrometerOptions.builder().tags(Tags.of(RedisMetrics.CLIENT_TAG, clientName)).build();
+                    resources.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(meters, options));
+                }
+            }
+        };
+    }
+
+    @Bean
+    static RedisMetrics redisConnectionMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new RedisMetrics(registry);
+    }
+}

@@ -1,0 +1,136 @@
+package org.chatapp.redis.spring;
+
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.chatapp.redis.ClusterOptions;
+import org.chatapp.redis.ReadFrom;
+import org.chatapp.redis.ReconnectPolicy;
+import org.chatapp.redis.RedisOptions;
+import org.chatapp.redis.TlsOptions;
+
+/**
+ * Maps bound properties into {@link RedisOptions}, once, with the library's validation. A named
+ * client takes every setting it leaves unset from the common settings; its endpoint, when it names
+ * one, replaces the common endpoint as a whole.
+ */
+final class RedisOptionsMapper {
+
+    private RedisOptionsMapper() {
+    }
+
+    /**
+     * Returns the options of one client.
+     *
+     * @param prefix the client's property prefix, for error messages
+     * @param details where the common endpoint is
+     * @param common the common settings
+     * @param own the named client's settings, or null for the default client
+     * @throws InvalidRedisPropertiesException naming the prefix when a setting is invalid
+     */
+    static RedisOptions map(String prefix, RedisConnectionDetails details, RedisClientProperties common, RedisClientProperties own) {
+        RedisConnectionDetails source = own != null && own.hasEndpoint() ? new PropertiesRedisConnectionDetails(prefix, own) : details;
+        Settings settings = new Settings(common, own);
+        return guard(prefix, () -> {
+            RedisOptions.Builder builder = RedisOptions.builder();
+            RedisConnectionDetails.Endpoint endpoint = source.endpoint();
+            if (endpoint instanceof RedisConnectionDetails.Cluster cluster) {
+                builder.nodes(cluster.nodes())
+                        .readFrom(orDefault(settings.pick(p -> p.getCluster().getReadFrom()), ReadFrom.MASTER));
+            } else if (endpoint instanceof RedisConnectionDetails.Sentinel sentinel) {
+                builder.sentinel(sentinel.sentinel()).db(sentinel.db())
+                        .readFrom(orDefault(settings.pick(p -> p.getSentinel().getReadFrom()), ReadFrom.MASTER));
+            } else if (endpoint instanceof RedisConnectionDetails.Standalone standalone) {
+                builder.host(standalone.host()).port(standalone.port()).db(standalone.db());
+            }
+            // Credentials come with the endpoint; a named client's endpoint of its own takes the common ones.
+            boolean ownEndpoint = source != details;
+            builder.username(own != null && own.getUsername() != null ? own.getUsername()
+                            : ownEndpoint ? common.getUsername() : details.username())
+                    .password(own != null && own.getPassword() != null ? own.getPassword()
+                            : ownEndpoint ? common.getPassword() : details.password());
+            apply(settings, builder);
+            return builder.build();
+        });
+    }
+
+    private static void apply(Settings settings, RedisOptions.Builder builder) {
+        builder.keyPrefix(settings.pick(RedisClientProperties::getKeyPrefix));
+        Duration connectTimeout = settings.pick(RedisClientProperties::getConnectTimeout);
+        if (connectTimeout != null) {
+            builder.connectTimeout(connectTimeout);
+        }
+        Duration commandTimeout = settings.pick(RedisClientProperties::getCommandTimeout);
+        if (commandTimeout != null) {
+            builder.commandTimeout(commandTimeout);
+        }
+        Integer queue = settings.pick(RedisClientProperties::getRequestQueueSize);
+        if (queue != null) {
+            builder.requestQueueSize(queue);
+        }
+        Boolean failFast = settings.pick(RedisClientProperties::getFailFastWhenDisconnected);
+        if (failFast != null) {
+            builder.failFastWhenDisconnected(failFast);
+        }
+        String clientName = settings.pick(RedisClientProperties::getClientName);
+        if (clientName != null) {
+            builder.clientName(clientName);
+        }
+        Duration step = settings.pick(p -> p.getRetry().getStep());
+        Duration max = settings.pick(p -> p.getRetry().getMax());
+        Double jitter = settings.pick(p -> p.getRetry().getJitter());
+        if (step != null || max != null || jitter != null) {
+            builder.reconnectPolicy(ReconnectPolicy.linearWithJitter(orDefault(step, Duration.ofMillis(50)),
+                    orDefault(max, Duration.ofSeconds(2)), orDefault(jitter, 0.0)));
+        }
+        if (Boolean.TRUE.equals(settings.pick(p -> p.getTls().getEnabled()))) {
+            builder.tls(new TlsOptions(orDefault(settings.pick(p -> p.getTls().getVerification()), TlsOptions.Verification.FULL),
+                    settings.pick(p -> p.getTls().getTrustedCertificates()),
+                    settings.pick(p -> p.getTls().getClientCertificate()),
+                    settings.pick(p -> p.getTls().getClientKey())));
+        }
+        builder.clusterOptions(clusterOptions(settings));
+    }
+
+    private static ClusterOptions clusterOptions(Settings settings) {
+        ClusterOptions cluster = ClusterOptions.defaults();
+        Duration refresh = settings.pick(p -> p.getCluster().getRefreshPeriod());
+        if (refresh != null) {
+            cluster = cluster.withTopologyRefreshPeriod(refresh);
+        }
+        Boolean adaptive = settings.pick(p -> p.getCluster().getAdaptiveRefresh());
+        if (adaptive != null) {
+            cluster = cluster.withAdaptiveRefresh(adaptive);
+        }
+        Duration adaptiveTimeout = settings.pick(p -> p.getCluster().getAdaptiveRefreshTimeout());
+        if (adaptiveTimeout != null) {
+            cluster = cluster.withAdaptiveRefreshTimeout(adaptiveTimeout);
+        }
+        Integer redirects = settings.pick(p -> p.getCluster().getMaxRedirects());
+        if (redirects != null) {
+            cluster = cluster.withMaxRedirects(redirects);
+        }
+        return cluster;
+    }
+
+    /** Runs a step of the mapping, turning the library's rejection into one that names the property prefix. */
+    static <T> T guard(String prefix, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRedisPropertiesException(prefix, e.getMessage(), e);
+        }
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /** The named client's value of a setting when it has one, else the common value. */
+    private record Settings(RedisClientProperties common, RedisClientProperties own) {
+        <T> T pick(Function<RedisClientProperties, T> setting) {
+            T value = own == null ? null : setting.apply(own);
+            return value != null ? value : setting.apply(common);
+        }
+    }
+}

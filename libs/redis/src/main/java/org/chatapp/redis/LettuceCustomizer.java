@@ -1,0 +1,43 @@
+package org.chatapp.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.ClientResources;
+
+/**
+ * Adjusts what {@link RedisClientProvider} builds, after the options have been applied: for
+ * example a command latency recorder on the resources, or a Lettuce option the library does not
+ * expose. In cluster mode the options builder is a
+ * {@link io.lettuce.core.cluster.ClusterClientOptions.Builder}.
+ */
+public interface LettuceCustomizer {
+
+    /** A customizer that changes nothing. */
+    LettuceCustomizer NONE = new LettuceCustomizer() {
+    };
+
+    /** Adjusts the client resources (threads, timers, metrics, event bus). */
+    default void customizeResources(ClientResources.Builder resources) {
+    }
+
+    /** Adjusts the client options. */
+    default void customizeOptions(ClientOptions.Builder options) {
+    }
+
+    /** Returns a customizer applying this one, then {@code next}. */
+    default LettuceCustomizer andThen(LettuceCustomizer next) {
+        LettuceCustomizer first = this;
+        return new LettuceCustomizer() {
+            @Override
+            public void customizeResources(ClientResources.Builder resources) {
+                first.customizeResources(resources);
+                next.customizeResources(resources);
+            }
+
+            @Override
+            public void customizeOptions(ClientOptions.Builder options) {
+                first.customizeOptions(options);
+                next.customizeOptions(options);
+            }
+        };
+    }
+}
