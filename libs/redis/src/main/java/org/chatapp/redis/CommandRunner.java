@@ -31,28 +31,50 @@ final class CommandRunner {
     CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout) {
         this.connection = connection;
         this.keys = keys;
-        this.awaitNanos = commandTimeout.toNanos() + AWAIT_SLACK_NANOS;
+        this.awaitNanos = saturatedNanos(commandTimeout) + AWAIT_SLACK_NANOS;
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE / 2;
+        }
     }
 
     KeyCodec keys() {
         return keys;
     }
 
-    RedisClusterAsyncCommands<byte[], byte[]> commands() {
-        return connection.commands();
-    }
-
     /** Runs a command and waits for its reply. */
     <T> T sync(String operation, String key, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+        RedisClusterAsyncCommands<byte[], byte[]> commands = connection.ready();
+        if (commands == null) {
+            commands = awaitConnection(operation, key);
+        }
         RedisFuture<T> future;
         try {
-            future = command.apply(connection.commands());
-        } catch (RedisServiceException | IllegalArgumentException | NullPointerException e) {
+            future = command.apply(commands);
+        } catch (RedisServiceException | IllegalArgumentException | IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) {
             throw translate(operation, key, e);
         }
         return await(operation, key, future);
+    }
+
+    private RedisClusterAsyncCommands<byte[], byte[]> awaitConnection(String operation, String key) {
+        CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> opening = connection.commandsAsync(operation, key);
+        try {
+            return opening.get(awaitNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw translate(operation, key, e.getCause());
+        } catch (TimeoutException e) {
+            throw new RedisConnectionFailureException(operation, key, "not connected within " + Duration.ofNanos(awaitNanos), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisServiceException(operation, key, "interrupted", e);
+        }
     }
 
     <T> T await(String operation, String key, RedisFuture<T> future) {
@@ -76,12 +98,15 @@ final class CommandRunner {
     <T, R> CompletionStage<R> async(String operation, String key,
             Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command, Function<T, R> mapper) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        RedisFuture<T> future;
+        CompletionStage<T> future;
         try {
-            future = command.apply(connection.commands());
+            RedisClusterAsyncCommands<byte[], byte[]> commands = connection.ready();
+            future = commands != null
+                    ? command.apply(commands)
+                    : connection.commandsAsync(operation, key).thenCompose(command::apply);
         } catch (RuntimeException e) {
             result.completeExceptionally(e instanceof RedisServiceException || e instanceof IllegalArgumentException
-                    ? e : translate(operation, key, e));
+                    || e instanceof IllegalStateException ? e : translate(operation, key, e));
             return result;
         }
         future.whenComplete((value, error) -> {
@@ -100,6 +125,9 @@ final class CommandRunner {
 
     static RedisServiceException translate(String operation, String key, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RedisConnectionFailureException failure && failure.operation() == null) {
+            return new RedisConnectionFailureException(operation, key, failure.getMessage(), failure.getCause());
+        }
         if (cause instanceof RedisServiceException serviceException) {
             return serviceException;
         }

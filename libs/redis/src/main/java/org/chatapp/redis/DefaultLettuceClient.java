@@ -2,17 +2,19 @@ package org.chatapp.redis;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.masterreplica.MasterReplica;
-import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,43 +51,80 @@ final class DefaultLettuceClient implements LettuceClient {
 
     @Override
     public <K, V> StatefulConnection<K, V> connect(RedisCodec<K, V> codec) {
+        return await(connectAsync(codec));
+    }
+
+    @Override
+    public <K, V> CompletableFuture<StatefulConnection<K, V>> connectAsync(RedisCodec<K, V> codec) {
+        CompletableFuture<? extends StatefulConnection<K, V>> connecting;
         try {
-            return switch (mode()) {
+            connecting = switch (mode()) {
                 case CLUSTER -> {
-                    StatefulRedisClusterConnection<K, V> connection = ((RedisClusterClient) client).connect(codec);
-                    connection.setReadFrom(LettuceReadFrom.of(options.readFrom()));
-                    yield connection;
+                    RedisClusterClient cluster = (RedisClusterClient) client;
+                    // Lettuce's async connect needs the slot map loaded; its sync connect loads it while blocking.
+                    yield cluster.refreshPartitionsAsync().toCompletableFuture()
+                            .thenCompose(loaded -> cluster.connectAsync(codec))
+                            .thenApply(connection -> {
+                                connection.setReadFrom(LettuceReadFrom.of(options.readFrom()));
+                                return connection;
+                            });
                 }
-                case SENTINEL -> {
-                    StatefulRedisMasterReplicaConnection<K, V> connection =
-                            MasterReplica.connect((RedisClient) client, codec, RedisClientProvider.dataUri(options));
-                    connection.setReadFrom(LettuceReadFrom.of(options.readFrom()));
-                    yield connection;
-                }
-                case STANDALONE -> ((RedisClient) client).connect(codec, RedisClientProvider.dataUri(options));
+                case SENTINEL -> MasterReplica.connectAsync((RedisClient) client, codec, RedisClientProvider.dataUri(options))
+                        .thenApply(connection -> {
+                            connection.setReadFrom(LettuceReadFrom.of(options.readFrom()));
+                            return connection;
+                        });
+                case STANDALONE -> ((RedisClient) client).connectAsync(codec, RedisClientProvider.dataUri(options)).toCompletableFuture();
             };
-        } catch (RedisException e) {
-            throw new RedisConnectionFailureException("cannot connect to Redis " + mode().label() + " at " + endpoints()
-                    + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            connecting = CompletableFuture.failedFuture(e);
         }
+        return connecting.<StatefulConnection<K, V>>thenApply(connection -> connection)
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(failure("cannot connect to Redis " + mode().label()
+                        + " at " + endpoints(), error)));
     }
 
     @Override
     public StatefulRedisSentinelConnection<String, String> connectSentinel() {
+        return await(connectSentinelAsync());
+    }
+
+    @Override
+    public CompletableFuture<StatefulRedisSentinelConnection<String, String>> connectSentinelAsync() {
         if (mode() != RedisMode.SENTINEL) {
             throw new IllegalStateException("not a sentinel client: the mode is " + mode().label());
         }
-        RedisException last = null;
-        for (RedisNode node : options.sentinel().nodes()) {
-            RedisURI uri = RedisClientProvider.sentinelUri(node, options);
-            try {
-                return ((RedisClient) client).connectSentinel(uri);
-            } catch (RedisException e) {
-                last = e;
-            }
+        return connectSentinel(options.sentinel().nodes(), 0, null);
+    }
+
+    /** Tries the sentinels in order until one answers. */
+    private CompletableFuture<StatefulRedisSentinelConnection<String, String>> connectSentinel(List<RedisNode> sentinels,
+            int index, Throwable lastError) {
+        if (index >= sentinels.size()) {
+            return CompletableFuture.failedFuture(failure("cannot connect to any sentinel of " + sentinels, lastError));
         }
-        throw new RedisConnectionFailureException("cannot connect to any sentinel of " + options.sentinel().nodes()
-                + ": " + (last == null ? "no sentinel" : last.getMessage()), last);
+        RedisURI uri = RedisClientProvider.sentinelUri(sentinels.get(index), options);
+        return ((RedisClient) client).connectSentinelAsync(StringCodec.UTF8, uri)
+                .exceptionallyCompose(error -> connectSentinel(sentinels, index + 1, error));
+    }
+
+    private static RedisConnectionFailureException failure(String message, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return new RedisConnectionFailureException(message + (cause == null ? "" : ": " + cause.getMessage()), cause);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RedisConnectionFailureException failure) {
+                throw failure;
+            }
+            throw new RedisConnectionFailureException(String.valueOf(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisConnectionFailureException("interrupted while connecting", e);
+        }
     }
 
     /** Returns the configured addresses, for messages; never credentials. */

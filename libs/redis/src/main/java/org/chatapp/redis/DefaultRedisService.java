@@ -63,8 +63,11 @@ final class DefaultRedisService implements RedisService {
     static RedisService create(LettuceClient client) {
         RedisOptions options = client.options();
         DefaultRedisService service = new DefaultRedisService(client, System::nanoTime);
-        if (service.connection.tryOpen()) {
+        try {
+            service.connection.connection(options.connectTimeout().plusSeconds(1));
             log.info("Redis service connected: {}, key prefix '{}'", client, options.keyPrefix());
+        } catch (RedisServiceException e) {
+            // Logged once by the connection, which keeps trying in the background.
         }
         return service;
     }
@@ -359,7 +362,7 @@ final class DefaultRedisService implements RedisService {
     @Override
     @SuppressWarnings("unchecked")
     public RedisClusterCommands<String, String> getClient() {
-        StatefulConnection<String, String> raw = rawConnection.connection();
+        StatefulConnection<String, String> raw = rawConnection.connection(client.options().connectTimeout().plusSeconds(1));
         if (raw instanceof StatefulRedisClusterConnection<String, String> cluster) {
             return cluster.sync();
         }

@@ -6,14 +6,18 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.RedisCodec;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A connection opened on first use and, while the first open fails, tried again no sooner than the
- * reconnect policy allows. Once open, Lettuce itself reconnects it after any outage; this covers
- * only the start, so a service created while Redis is down starts working when Redis comes up.
+ * A connection opened without blocking on first use and, while opening fails, opened again in the
+ * background as the reconnect policy allows. Once open, Lettuce itself reconnects it after any
+ * outage; this covers the start, so a service created while Redis is down starts working when
+ * Redis comes up. While no connection is open, calls fail at once rather than queue.
  */
 final class LazyConnection<K, V> implements AutoCloseable {
 
@@ -24,10 +28,14 @@ final class LazyConnection<K, V> implements AutoCloseable {
     private final LongSupplier nanoClock;
     private volatile StatefulConnection<K, V> connection;
     private volatile RedisClusterAsyncCommands<K, V> commands;
-    private boolean closed;
+    private volatile boolean closed;
+
+    // Guarded by this.
+    private CompletableFuture<StatefulConnection<K, V>> pending;
+    private ScheduledFuture<?> retry;
     private long failedAttempts;
     private long nextAttemptNanos;
-    private RedisConnectionFailureException lastFailure;
+    private Throwable lastFailure;
 
     LazyConnection(LettuceClient client, RedisCodec<K, V> codec, LongSupplier nanoClock) {
         this.client = client;
@@ -35,41 +43,84 @@ final class LazyConnection<K, V> implements AutoCloseable {
         this.nanoClock = nanoClock;
     }
 
-    /** Returns the async commands of the open connection, opening it first if need be. */
-    RedisClusterAsyncCommands<K, V> commands() {
-        RedisClusterAsyncCommands<K, V> open = commands;
-        return open != null ? open : open().commands;
-    }
-
-    /** Returns the open connection, opening it first if need be. */
-    StatefulConnection<K, V> connection() {
-        StatefulConnection<K, V> open = connection;
-        return open != null ? open : open().connection;
-    }
-
-    /** Tries to open the connection now, logging instead of throwing; returns whether it is open. */
-    boolean tryOpen() {
-        try {
-            open();
-            return true;
-        } catch (RedisConnectionFailureException e) {
-            return false;
-        }
-    }
-
-    private synchronized LazyConnection<K, V> open() {
-        if (connection != null) {
-            return this;
-        }
+    /** Returns the commands of the open connection, or null when none is open yet. */
+    RedisClusterAsyncCommands<K, V> ready() {
         if (closed) {
             throw new IllegalStateException("the Redis service is closed");
         }
-        long now = nanoClock.getAsLong();
-        if (lastFailure != null && now - nextAttemptNanos < 0) {
-            throw lastFailure;
+        return commands;
+    }
+
+    /**
+     * Returns the commands once the connection is open: at once when it is, after the pending or
+     * a new attempt otherwise, or failed at once while the reconnect policy says to wait.
+     */
+    CompletableFuture<RedisClusterAsyncCommands<K, V>> commandsAsync(String operation, String key) {
+        RedisClusterAsyncCommands<K, V> open = ready();
+        if (open != null) {
+            return CompletableFuture.completedFuture(open);
+        }
+        CompletableFuture<StatefulConnection<K, V>> attempt;
+        synchronized (this) {
+            if (commands != null) {
+                return CompletableFuture.completedFuture(commands);
+            }
+            if (pending != null) {
+                attempt = pending;
+            } else {
+                long wait = nextAttemptNanos - nanoClock.getAsLong();
+                if (lastFailure != null && wait > 0) {
+                    return CompletableFuture.failedFuture(new RedisConnectionFailureException(operation, key,
+                            "not connected to Redis " + client.mode().label() + " (" + lastFailure.getMessage()
+                                    + "); next attempt in " + Duration.ofNanos(wait).toMillis() + " ms", lastFailure));
+                }
+                attempt = startConnecting();
+            }
+        }
+        return attempt.thenApply(opened -> commands);
+    }
+
+    /** Returns the open connection, waiting up to {@code timeout} for the first one. */
+    StatefulConnection<K, V> connection(Duration timeout) {
+        StatefulConnection<K, V> open = connection;
+        if (open != null) {
+            return open;
         }
         try {
-            StatefulConnection<K, V> opened = client.connect(codec);
+            commandsAsync("CONNECT", null).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return connection;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw CommandRunner.translate("CONNECT", null, e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new RedisTimeoutException("CONNECT", null, "not connected within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisServiceException("CONNECT", null, "interrupted", e);
+        }
+    }
+
+    /** Starts an attempt; the returned future completes after the outcome is recorded. */
+    private CompletableFuture<StatefulConnection<K, V>> startConnecting() {
+        CompletableFuture<StatefulConnection<K, V>> attempt = new CompletableFuture<>();
+        pending = attempt;
+        client.connectAsync(codec).whenComplete((opened, error) -> {
+            attemptDone(opened, error);
+            if (error == null) {
+                attempt.complete(opened);
+            } else {
+                attempt.completeExceptionally(error);
+            }
+        });
+        return attempt;
+    }
+
+    private synchronized void attemptDone(StatefulConnection<K, V> opened, Throwable error) {
+        pending = null;
+        if (error == null) {
+            if (closed) {
+                opened.close();
+                return;
+            }
             commands = asyncCommands(opened);
             connection = opened;
             if (failedAttempts > 0) {
@@ -77,17 +128,29 @@ final class LazyConnection<K, V> implements AutoCloseable {
             }
             failedAttempts = 0;
             lastFailure = null;
-            return this;
-        } catch (RedisConnectionFailureException e) {
-            failedAttempts++;
-            Duration wait = client.options().reconnectPolicy().delay(failedAttempts);
-            nextAttemptNanos = now + wait.toNanos();
-            lastFailure = e;
-            if (failedAttempts == 1) {
-                // One line for the outage, not one per attempt.
-                log.warn("Redis is not reachable yet ({}); retrying on use", e.getMessage());
+            return;
+        }
+        failedAttempts++;
+        lastFailure = error.getCause() != null && error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        Duration wait = client.options().reconnectPolicy().delay(failedAttempts);
+        nextAttemptNanos = nanoClock.getAsLong() + wait.toNanos();
+        if (failedAttempts == 1) {
+            // One line for the outage, not one per attempt.
+            log.warn("Redis is not reachable yet ({}); retrying in the background", lastFailure.getMessage());
+        }
+        if (!closed) {
+            try {
+                retry = client.unwrap().getResources().eventExecutorGroup()
+                        .schedule(this::retryInBackground, wait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RuntimeException rejected) {
+                // The client is shutting down; nothing to retry for.
             }
-            throw e;
+        }
+    }
+
+    private synchronized void retryInBackground() {
+        if (!closed && commands == null && pending == null) {
+            startConnecting();
         }
     }
 
@@ -99,14 +162,12 @@ final class LazyConnection<K, V> implements AutoCloseable {
         return ((StatefulRedisConnection<K, V>) connection).async();
     }
 
-    boolean isOpen() {
-        StatefulConnection<K, V> open = connection;
-        return open != null && open.isOpen();
-    }
-
     @Override
     public synchronized void close() {
         closed = true;
+        if (retry != null) {
+            retry.cancel(false);
+        }
         StatefulConnection<K, V> open = connection;
         if (open != null) {
             open.close();

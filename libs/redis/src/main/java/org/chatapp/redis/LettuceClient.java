@@ -4,6 +4,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A Lettuce client configured for one topology, with the threads and timers it owns.
@@ -34,12 +35,25 @@ public interface LettuceClient extends AutoCloseable {
     <K, V> StatefulConnection<K, V> connect(RedisCodec<K, V> codec);
 
     /**
+     * Opens a connection like {@link #connect(RedisCodec)} without blocking; the future fails with
+     * {@link RedisConnectionFailureException} when no node can be reached.
+     */
+    <K, V> CompletableFuture<StatefulConnection<K, V>> connectAsync(RedisCodec<K, V> codec);
+
+    /**
      * Opens a connection to one of the sentinels.
      *
      * @throws IllegalStateException when this is not a sentinel client
      * @throws RedisConnectionFailureException when no sentinel can be reached
      */
     StatefulRedisSentinelConnection<String, String> connectSentinel();
+
+    /**
+     * Opens a connection to the first sentinel that answers, without blocking.
+     *
+     * @throws IllegalStateException when this is not a sentinel client
+     */
+    CompletableFuture<StatefulRedisSentinelConnection<String, String>> connectSentinelAsync();
 
     /** Closes every connection of this client and stops its threads; calling it again does nothing. */
     @Override

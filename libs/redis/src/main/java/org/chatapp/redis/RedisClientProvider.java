@@ -90,7 +90,10 @@ public final class RedisClientProvider {
         return nodeUri(new RedisNode(options.host(), options.port()), options);
     }
 
-    /** Returns the URI of one sentinel with the sentinels' own credentials, or the data ones. */
+    /**
+     * Returns the URI of one sentinel with the sentinels' own credentials. They are never the data
+     * nodes' ones: sentinels have users and passwords of their own, and an unknown user would be refused.
+     */
     static RedisURI sentinelUri(RedisNode node, RedisOptions options) {
         SentinelOptions sentinel = options.sentinel();
         RedisURI.Builder builder = RedisURI.builder().withHost(node.host()).withPort(node.port())

@@ -289,7 +289,7 @@ public final class RedisOptions {
             return this;
         }
 
-        /** Sets the password, sent to every node (and to sentinels without their own). */
+        /** Sets the password of the data nodes; sentinels take theirs from {@link SentinelOptions}. */
         public Builder password(String password) {
             this.password = password;
             return this;

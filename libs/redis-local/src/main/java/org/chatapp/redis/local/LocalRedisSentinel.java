@@ -194,6 +194,7 @@ public final class LocalRedisSentinel implements AutoCloseable {
         private final SetupOptions options = new SetupOptions();
         private String masterName = "mymaster";
         private int sentinelCount = 3;
+        private String sentinelPassword;
         private Duration downAfter = Duration.ofSeconds(1);
         private Duration failoverTimeout = Duration.ofSeconds(5);
 
@@ -251,6 +252,18 @@ public final class LocalRedisSentinel implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes the sentinels themselves require a password ({@code requirepass}, and
+         * {@code sentinel sentinel-pass} so they still talk to each other); by default they need none.
+         */
+        public Builder sentinelPassword(String password) {
+            if (password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("sentinelPassword must not be empty");
+            }
+            this.sentinelPassword = password;
+            return this;
+        }
+
         /** Sets the number of sentinels; by default 3. A majority of them is the quorum. */
         public Builder sentinels(int count) {
             if (count < 1) {
@@ -294,7 +307,9 @@ public final class LocalRedisSentinel implements AutoCloseable {
                 for (int i = 1; i <= sentinelCount; i++) {
                     String name = "sentinel-" + i;
                     sentinels.add(group.start(new NodeSpec(name, group.directory().resolve(name), binary,
-                            NodeSpec.Role.SENTINEL, 0, sentinelLines, Credentials.NONE, options.startupTimeout())));
+                            NodeSpec.Role.SENTINEL, 0, sentinelLines,
+                            sentinelPassword == null ? Credentials.NONE : Credentials.password(sentinelPassword),
+                            options.startupTimeout())));
                 }
                 LocalRedisSentinel setup = new LocalRedisSentinel(group, masterName, List.of(master, replica), sentinels);
                 Polling.await("the sentinels to know the master, the replica and each other", options.startupTimeout(), () -> {
@@ -319,6 +334,10 @@ public final class LocalRedisSentinel implements AutoCloseable {
                     .set("sentinel", "down-after-milliseconds", masterName, Long.toString(downAfter.toMillis()))
                     .set("sentinel", "failover-timeout", masterName, Long.toString(failoverTimeout.toMillis()))
                     .set("sentinel", "parallel-syncs", masterName, "1");
+            if (sentinelPassword != null) {
+                config.set("requirepass", sentinelPassword);
+                config.set("sentinel", "sentinel-pass", sentinelPassword);
+            }
             if (options.hasAclUser()) {
                 config.set("sentinel", "auth-user", masterName, options.aclUsername());
                 config.set("sentinel", "auth-pass", masterName, options.aclPassword());

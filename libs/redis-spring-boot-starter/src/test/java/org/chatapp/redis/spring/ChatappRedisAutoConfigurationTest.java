@@ -126,6 +126,33 @@ class ChatappRedisAutoConfigurationTest {
     }
 
     @Test
+    void runWithCustomizersShouldApplyThemToResourcesAndOptionsOfEveryClient() {
+        java.util.List<String> customized = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RedisClientCustomizer customizer = new RedisClientCustomizer() {
+            @Override
+            public void customizeResources(String clientName, io.lettuce.core.resource.ClientResources.Builder resources) {
+                customized.add("resources:" + clientName);
+                resources.ioThreadPoolSize(3);
+            }
+
+            @Override
+            public void customizeOptions(String clientName, io.lettuce.core.ClientOptions.Builder options) {
+                customized.add("options:" + clientName);
+                options.pingBeforeActivateConnection(false);
+            }
+        };
+        contextRunner.withBean(RedisClientCustomizer.class, () -> customizer)
+                .withPropertyValues("chatapp.redis.host=127.0.0.1", "chatapp.redis.port=" + CLOSED_PORT,
+                        "chatapp.redis.clients.chat.key-prefix=chat:").run(context -> {
+                    context.getBean("chatRedisService");
+                    var lettuce = context.getBean(RedisService.class).lettuceClient().unwrap();
+                    assertThat(lettuce.getResources().ioThreadPoolSize()).isEqualTo(3);
+                    assertThat(lettuce.getOptions().isPingBeforeActivateConnection()).isFalse();
+                    assertThat(customized).contains("resources:default", "options:default", "resources:chat", "options:chat");
+                });
+    }
+
+    @Test
     void runWhenUserDefinesRedisServiceShouldBackOff() {
         contextRunner.withUserConfiguration(UserRedisService.class).withPropertyValues("chatapp.redis.host=127.0.0.1",
                 "chatapp.redis.port=" + CLOSED_PORT).run(context -> {

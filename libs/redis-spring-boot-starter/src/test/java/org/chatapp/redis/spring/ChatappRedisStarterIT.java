@@ -66,6 +66,40 @@ class ChatappRedisStarterIT {
     }
 
     @Test
+    void shutdown_closesRedisAfterTheBeansUsingIt(LocalRedisStandalone redis) {
+        contextRunner.withUserConfiguration(WritesOnShutdown.class)
+                .withPropertyValues("chatapp.redis.host=" + redis.host(), "chatapp.redis.port=" + redis.port(),
+                        "chatapp.redis.key-prefix=shutdown:").run(context -> assertThat(context).hasNotFailed());
+
+        assertThat(redis.node().command("GET", "shutdown:last-words")).isEqualTo("written while closing");
+    }
+
+    @Test
+    void micrometer_recordsCommandLatencyPerClient(LocalRedisStandalone redis) {
+        contextRunner.withBean(io.micrometer.core.instrument.MeterRegistry.class, io.micrometer.core.instrument.simple.SimpleMeterRegistry::new)
+                .withPropertyValues("chatapp.redis.host=" + redis.host(), "chatapp.redis.port=" + redis.port()).run(context -> {
+                    context.getBean(RedisService.class).set("metered", "v");
+                    var meters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+                    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.find("lettuce.command.completion")
+                            .tag("client", "default").tag("command", "SET").timer()).isNotNull());
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class WritesOnShutdown implements org.springframework.beans.factory.DisposableBean {
+        private final RedisService redis;
+
+        WritesOnShutdown(RedisService redis) {
+            this.redis = redis;
+        }
+
+        @Override
+        public void destroy() {
+            redis.set("last-words", "written while closing");
+        }
+    }
+
+    @Test
     void cluster_healthUpWithClusterDetails(LocalRedisCluster cluster) {
         contextRunner.withPropertyValues("chatapp.redis.nodes=" + cluster.seedAddresses()).run(context -> {
             IndicatedHealthDescriptor health = health(context, "redis");

@@ -1,5 +1,6 @@
 package org.chatapp.redis.health;
 
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
@@ -15,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.chatapp.redis.LettuceClient;
 import org.chatapp.redis.RedisMode;
 import org.chatapp.redis.RedisService;
@@ -27,11 +30,13 @@ import org.chatapp.redis.RedisService;
 /**
  * Checks whether Redis can serve the application, within its own timeout, and says what it saw.
  * Unlike the seed's PING, it understands a cluster: it reads {@code CLUSTER INFO} and pings every
- * master that serves slots, so a dead master or uncovered slots report DOWN. For a single node it
- * reports version, role and memory; for sentinel the current master and its replicas.
+ * master that serves slots, all at once, so a dead master or uncovered slots report DOWN. For a
+ * single node it reports version, role and memory; for sentinel the current master and its replicas.
  *
- * <p>It uses connections of its own, opened on first check and reopened after a failure, so that a
- * busy application connection does not make Redis look down. Thread-safe; close it when done.
+ * <p>It uses connections of its own, opened without blocking on first check and reopened after a
+ * failure, so that a busy application connection does not make Redis look down. A check never
+ * waits for I/O under a lock; one that is still running when the next is asked for is joined,
+ * not repeated. Thread-safe; close it when done.
  */
 public final class RedisHealthIndicator implements AutoCloseable {
 
@@ -41,10 +46,12 @@ public final class RedisHealthIndicator implements AutoCloseable {
     private final LettuceClient client;
     private final Duration timeout;
     private final ExecutorService executor;
-    private StatefulConnection<String, String> connection;
-    private StatefulRedisSentinelConnection<String, String> sentinelConnection;
+    private final Object probeLock = new Object();
+    private final Object connectionLock = new Object();
     private CompletableFuture<RedisHealth> running;
-    private boolean closed;
+    private CompletableFuture<StatefulConnection<String, String>> connection;
+    private CompletableFuture<StatefulRedisSentinelConnection<String, String>> sentinelConnection;
+    private volatile boolean closed;
 
     /**
      * Creates an indicator for a client.
@@ -76,17 +83,18 @@ public final class RedisHealthIndicator implements AutoCloseable {
     }
 
     /**
-     * Checks Redis and returns UP or DOWN with details; never throws and never takes much longer
-     * than the timeout. A check still running from an earlier call is joined, not repeated.
+     * Checks Redis and returns UP or DOWN with details; never throws and returns within the
+     * timeout (plus scheduling jitter).
      */
     public RedisHealth check() {
+        if (closed) {
+            return down("health indicator is closed");
+        }
         CompletableFuture<RedisHealth> probe;
-        synchronized (this) {
-            if (closed) {
-                return down("health indicator is closed");
-            }
+        synchronized (probeLock) {
             if (running == null || running.isDone()) {
-                running = CompletableFuture.supplyAsync(this::probe, executor);
+                long deadline = System.nanoTime() + timeout.toNanos();
+                running = CompletableFuture.supplyAsync(() -> probe(deadline), executor);
             }
             probe = running;
         }
@@ -102,12 +110,12 @@ public final class RedisHealthIndicator implements AutoCloseable {
         }
     }
 
-    private RedisHealth probe() {
+    private RedisHealth probe(long deadline) {
         try {
             return switch (client.mode()) {
-                case STANDALONE -> probeStandalone();
-                case CLUSTER -> probeCluster();
-                case SENTINEL -> probeSentinel();
+                case STANDALONE -> probeStandalone(deadline);
+                case CLUSTER -> probeCluster(deadline);
+                case SENTINEL -> probeSentinel(deadline);
             };
         } catch (RuntimeException e) {
             resetConnections();
@@ -115,11 +123,11 @@ public final class RedisHealthIndicator implements AutoCloseable {
         }
     }
 
-    private RedisHealth probeStandalone() {
-        RedisClusterAsyncCommands<String, String> commands = commands();
+    private RedisHealth probeStandalone(long deadline) {
+        RedisClusterAsyncCommands<String, String> commands = commands(connection(deadline));
         Map<String, Object> details = details(RedisMode.STANDALONE);
-        long latency = pingMicros(commands);
-        Map<String, String> info = InfoParser.parse(await(commands.info()));
+        long latency = pingMicros(commands, deadline);
+        Map<String, String> info = InfoParser.parse(await(commands.info(), deadline));
         details.put("version", info.get("redis_version"));
         details.put("role", info.get("role"));
         details.put("latency_ms", millis(latency));
@@ -128,27 +136,19 @@ public final class RedisHealthIndicator implements AutoCloseable {
         return new RedisHealth(HealthStatus.UP, details);
     }
 
-    private RedisHealth probeCluster() {
+    private RedisHealth probeCluster(long deadline) {
         @SuppressWarnings("unchecked")
-        StatefulRedisClusterConnection<String, String> cluster = (StatefulRedisClusterConnection<String, String>) connection();
+        StatefulRedisClusterConnection<String, String> cluster = (StatefulRedisClusterConnection<String, String>) connection(deadline);
         Map<String, Object> details = details(RedisMode.CLUSTER);
-        long latency = pingMicros(cluster.async());
-        Map<String, String> clusterInfo = InfoParser.parse(await(cluster.async().clusterInfo()));
-        List<ClusterNodesParser.Node> nodes = ClusterNodesParser.parse(await(cluster.async().clusterNodes()));
+        long latency = pingMicros(cluster.async(), deadline);
+        Map<String, String> clusterInfo = InfoParser.parse(await(cluster.async().clusterInfo(), deadline));
+        List<ClusterNodesParser.Node> nodes = ClusterNodesParser.parse(await(cluster.async().clusterNodes(), deadline));
         List<ClusterNodesParser.Node> servingMasters = nodes.stream().filter(ClusterNodesParser.Node::servesSlots).toList();
-        int reachable = 0;
-        List<String> unreachable = new ArrayList<>();
-        for (ClusterNodesParser.Node master : servingMasters) {
-            if (pingNode(cluster, master)) {
-                reachable++;
-            } else {
-                unreachable.add(master.address());
-            }
-        }
+        List<String> unreachable = pingAll(cluster, servingMasters, deadline);
         String state = clusterInfo.get("cluster_state");
         int slotsOk = InfoParser.intValue(clusterInfo, "cluster_slots_ok");
         int slotsFail = InfoParser.intValue(clusterInfo, "cluster_slots_fail") + InfoParser.intValue(clusterInfo, "cluster_slots_pfail");
-        details.put("version", InfoParser.parse(await(cluster.async().info("server"))).get("redis_version"));
+        details.put("version", InfoParser.parse(await(cluster.async().info("server"), deadline)).get("redis_version"));
         details.put("latency_ms", millis(latency));
         details.put("cluster_state", state);
         details.put("cluster_size", InfoParser.intValue(clusterInfo, "cluster_size"));
@@ -156,7 +156,7 @@ public final class RedisHealthIndicator implements AutoCloseable {
         details.put("slots_fail", slotsFail);
         details.put("known_nodes", nodes.size());
         details.put("masters", servingMasters.size());
-        details.put("masters_reachable", reachable);
+        details.put("masters_reachable", servingMasters.size() - unreachable.size());
         details.put("nodes_failed", nodes.stream().filter(ClusterNodesParser.Node::failed).count());
         if (!unreachable.isEmpty()) {
             details.put("unreachable", unreachable);
@@ -165,27 +165,46 @@ public final class RedisHealthIndicator implements AutoCloseable {
         return new RedisHealth(up ? HealthStatus.UP : HealthStatus.DOWN, details);
     }
 
-    private boolean pingNode(StatefulRedisClusterConnection<String, String> cluster, ClusterNodesParser.Node node) {
+    /** Pings every master at once, by node id; returns the addresses of those that did not answer PONG in time. */
+    private List<String> pingAll(StatefulRedisClusterConnection<String, String> cluster, List<ClusterNodesParser.Node> masters,
+            long deadline) {
+        List<CompletableFuture<String>> pings = new ArrayList<>();
+        for (ClusterNodesParser.Node master : masters) {
+            CompletableFuture<String> ping;
+            try {
+                ping = cluster.getConnectionAsync(master.id())
+                        .thenCompose(node -> node.async().ping().toCompletableFuture());
+            } catch (RuntimeException e) {
+                ping = CompletableFuture.failedFuture(e);
+            }
+            pings.add(ping);
+        }
         try {
-            StatefulRedisConnection<String, String> nodeConnection =
-                    cluster.getConnectionAsync(node.host(), node.port()).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            return "PONG".equals(await(nodeConnection.async().ping()));
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            return false;
+            CompletableFuture.allOf(pings.toArray(CompletableFuture[]::new)).get(remaining(deadline), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Each ping's own outcome is read below.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
+        List<String> unreachable = new ArrayList<>();
+        for (int i = 0; i < masters.size(); i++) {
+            CompletableFuture<String> ping = pings.get(i);
+            if (!ping.isDone() || ping.isCompletedExceptionally() || !"PONG".equals(ping.join())) {
+                ping.cancel(true);
+                unreachable.add(masters.get(i).address());
+            }
+        }
+        return unreachable;
     }
 
-    private RedisHealth probeSentinel() {
-        StatefulRedisSentinelConnection<String, String> sentinel = sentinelConnection();
+    private RedisHealth probeSentinel(long deadline) {
+        StatefulRedisSentinelConnection<String, String> sentinel = sentinelConnection(deadline);
         String masterName = client.options().sentinel().master();
         Map<String, Object> details = details(RedisMode.SENTINEL);
-        SocketAddress master = await(sentinel.async().getMasterAddrByName(masterName));
+        SocketAddress master = await(sentinel.async().getMasterAddrByName(masterName), deadline);
         details.put("master_name", masterName);
         details.put("master", master == null ? null : address(master));
-        List<Map<String, String>> replicas = await(sentinel.async().replicas(masterName));
+        List<Map<String, String>> replicas = await(sentinel.async().replicas(masterName), deadline);
         List<String> replicaAddresses = new ArrayList<>();
         long replicasUp = 0;
         for (Map<String, String> replica : replicas) {
@@ -200,70 +219,92 @@ public final class RedisHealthIndicator implements AutoCloseable {
         if (master == null) {
             return new RedisHealth(HealthStatus.DOWN, details);
         }
-        RedisClusterAsyncCommands<String, String> commands = commands();
-        long latency = pingMicros(commands);
-        details.put("version", InfoParser.parse(await(commands.info("server"))).get("redis_version"));
+        RedisClusterAsyncCommands<String, String> commands = commands(connection(deadline));
+        long latency = pingMicros(commands, deadline);
+        details.put("version", InfoParser.parse(await(commands.info("server"), deadline)).get("redis_version"));
         details.put("latency_ms", millis(latency));
         return new RedisHealth(HealthStatus.UP, details);
     }
 
-    private long pingMicros(RedisClusterAsyncCommands<String, String> commands) {
+    private long pingMicros(RedisClusterAsyncCommands<String, String> commands, long deadline) {
         long start = System.nanoTime();
-        await(commands.ping());
+        await(commands.ping(), deadline);
         return TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
     }
 
-    private <T> T await(CompletableFuture<T> future) {
+    private static <T> T await(RedisFuture<T> future, long deadline) {
+        return await(future.toCompletableFuture(), deadline);
+    }
+
+    private static <T> T await(CompletableFuture<T> future, long deadline) {
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return future.get(remaining(deadline), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(describe(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new IllegalStateException("no answer within " + timeout);
+            throw new IllegalStateException("no answer in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
     }
 
-    private <T> T await(io.lettuce.core.RedisFuture<T> future) {
-        return await(future.toCompletableFuture());
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
     }
 
-    private synchronized StatefulConnection<String, String> connection() {
-        if (connection == null) {
-            connection = client.connect(StringCodec.UTF8);
+    private StatefulConnection<String, String> connection(long deadline) {
+        return await(opened(() -> connection, () -> connection = client.connectAsync(StringCodec.UTF8)), deadline);
+    }
+
+    private StatefulRedisSentinelConnection<String, String> sentinelConnection(long deadline) {
+        return await(opened(() -> sentinelConnection, () -> sentinelConnection = client.connectSentinelAsync()), deadline);
+    }
+
+    /** Returns the connection being opened or open, starting to open one when there is none. */
+    private <C> CompletableFuture<C> opened(Supplier<CompletableFuture<C>> current, Supplier<CompletableFuture<C>> open) {
+        synchronized (connectionLock) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new IllegalStateException("health indicator is closed"));
+            }
+            CompletableFuture<C> existing = current.get();
+            return existing != null ? existing : open.get();
         }
-        return connection;
     }
 
     @SuppressWarnings("unchecked")
-    private RedisClusterAsyncCommands<String, String> commands() {
-        StatefulConnection<String, String> open = connection();
+    private static RedisClusterAsyncCommands<String, String> commands(StatefulConnection<String, String> open) {
         if (open instanceof StatefulRedisClusterConnection<?, ?> cluster) {
             return (RedisClusterAsyncCommands<String, String>) cluster.async();
         }
         return ((StatefulRedisConnection<String, String>) open).async();
     }
 
-    private synchronized StatefulRedisSentinelConnection<String, String> sentinelConnection() {
-        if (sentinelConnection == null || !sentinelConnection.isOpen()) {
-            sentinelConnection = client.connectSentinel();
+    /** Drops connections that failed to open, or closed; Lettuce keeps reconnecting open ones. */
+    private void resetConnections() {
+        synchronized (connectionLock) {
+            if (failedOrClosed(connection)) {
+                connection = null;
+            }
+            if (failedOrClosed(sentinelConnection)) {
+                sentinelConnection = null;
+            }
         }
-        return sentinelConnection;
     }
 
-    /** Drops connections that failed to open or answer; Lettuce keeps reconnecting open ones. */
-    private synchronized void resetConnections() {
-        if (connection != null && !connection.isOpen()) {
-            connection.close();
-            connection = null;
+    private static boolean failedOrClosed(CompletableFuture<? extends StatefulConnection<?, ?>> opening) {
+        if (opening == null || !opening.isDone()) {
+            return false;
         }
-        if (sentinelConnection != null && !sentinelConnection.isOpen()) {
-            sentinelConnection.close();
-            sentinelConnection = null;
+        if (opening.isCompletedExceptionally()) {
+            return true;
         }
+        StatefulConnection<?, ?> open = opening.join();
+        if (!open.isOpen()) {
+            open.close();
+            return true;
+        }
+        return false;
     }
 
     private Map<String, Object> details(RedisMode mode) {
@@ -280,7 +321,8 @@ public final class RedisHealthIndicator implements AutoCloseable {
 
     private static String describe(Throwable error) {
         Throwable cause = error;
-        while (cause.getCause() != null && cause.getMessage() == null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException || cause.getMessage() == null)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
@@ -299,18 +341,19 @@ public final class RedisHealthIndicator implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (connection != null) {
-                connection.close();
-            }
-            if (sentinelConnection != null) {
-                sentinelConnection.close();
-            }
-        }
+        closed = true;
         executor.shutdownNow();
+        synchronized (connectionLock) {
+            closeWhenOpen(connection);
+            closeWhenOpen(sentinelConnection);
+            connection = null;
+            sentinelConnection = null;
+        }
+    }
+
+    private static void closeWhenOpen(CompletableFuture<? extends StatefulConnection<?, ?>> opening) {
+        if (opening != null) {
+            opening.thenAccept(StatefulConnection::close);
+        }
     }
 }
