@@ -10,6 +10,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -149,7 +150,10 @@ public final class RedisClientProvider {
         ClusterClientOptions.Builder builder = ClusterClientOptions.builder()
                 .topologyRefreshOptions(refresh.build())
                 .maxRedirects(cluster.maxRedirects())
-                .validateClusterNodeMembership(true);
+                .validateClusterNodeMembership(true)
+                // A master flagged FAIL has lost its slots to a replica; dropping it from the view closes
+                // its connection, so commands queued for it fail at the refresh, not at their timeout.
+                .nodeFilter(node -> !node.is(RedisClusterNode.NodeFlag.FAIL) && !node.is(RedisClusterNode.NodeFlag.NOADDR));
         configure(builder, options);
         customizer.customizeOptions(builder);
         return builder.build();
