@@ -159,7 +159,7 @@ final class DefaultRedisService implements RedisService {
 
     @Override
     public long del(Collection<String> keyNames) {
-        return del(keyNames.toArray(String[]::new));
+        return del(keyNames == null ? null : keyNames.toArray(String[]::new));
     }
 
     @Override
@@ -182,7 +182,7 @@ final class DefaultRedisService implements RedisService {
 
     @Override
     public Map<String, String> mget(Collection<String> keyNames) {
-        return mget(keyNames.toArray(String[]::new));
+        return mget(keyNames == null ? null : keyNames.toArray(String[]::new));
     }
 
     @Override

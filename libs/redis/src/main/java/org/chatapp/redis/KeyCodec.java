@@ -2,7 +2,6 @@ package org.chatapp.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collection;
 
 /**
  * Turns the caller's keys into the raw keys stored in Redis by putting the prefix in front, and
@@ -45,13 +44,6 @@ final class KeyCodec {
             raw[i] = encode(keys[i]);
         }
         return raw;
-    }
-
-    byte[][] encode(Collection<String> keys) {
-        if (keys == null) {
-            throw new IllegalArgumentException("keys must not be null");
-        }
-        return encode(keys.toArray(String[]::new));
     }
 
     /** Returns the caller's key for a raw key that carries the prefix. */

@@ -17,12 +17,33 @@ public record RedisNode(String host, int port) {
      * @throws IllegalArgumentException when the host is blank or the port is outside 1-65535
      */
     public RedisNode {
-        if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("host must not be empty, was '" + host + "'");
-        }
+        requireHost("host", host);
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
         }
+    }
+
+    /**
+     * Checks a host name or IP address. A URL is refused: it may carry credentials, which would
+     * then travel into logs and messages; such a value is never repeated in the message.
+     *
+     * @throws IllegalArgumentException naming the setting when the host is blank or not a plain host
+     */
+    static void requireHost(String setting, String host) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException(setting + " must not be empty, was '" + host + "'");
+        }
+        if (host.indexOf('@') >= 0) {
+            throw new IllegalArgumentException(setting + " must be a host name or IP address, not a URL with credentials");
+        }
+        if (host.indexOf('/') >= 0 || host.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(setting + " must be a host name or IP address, was '" + host + "'");
+        }
+    }
+
+    /** Returns the text for a message, unless it may carry credentials. */
+    private static String printable(String text) {
+        return text.indexOf('@') >= 0 ? "a URL with credentials (not shown)" : "'" + text + "'";
     }
 
     /**
@@ -37,7 +58,7 @@ public record RedisNode(String host, int port) {
         String trimmed = address.strip();
         int colon = trimmed.lastIndexOf(':');
         if (colon <= 0 || colon == trimmed.length() - 1) {
-            throw new IllegalArgumentException("node address must be host:port, was '" + address + "'");
+            throw new IllegalArgumentException("node address must be host:port, was " + printable(address));
         }
         String host = trimmed.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -47,7 +68,7 @@ public record RedisNode(String host, int port) {
         try {
             port = Integer.parseInt(trimmed.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("node address must be host:port, was '" + address + "'");
+            throw new IllegalArgumentException("node address must be host:port, was " + printable(address));
         }
         return new RedisNode(host, port);
     }

@@ -386,9 +386,7 @@ public final class RedisOptions {
                 throw new IllegalArgumentException("host/port " + host + ":" + port + " must not be set together with "
                         + (cluster ? "nodes" : "sentinel") + ": the topology would be ambiguous");
             }
-            if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("host must not be empty, was '" + host + "'");
-            }
+            RedisNode.requireHost("host", host);
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
             }

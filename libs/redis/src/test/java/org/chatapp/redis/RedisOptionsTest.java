@@ -75,7 +75,8 @@ class RedisOptionsTest {
                         "requestQueueSize must be at least 1, was 0"),
                 bad("client name with space", () -> RedisOptions.builder().clientName("chat app"),
                         "clientName must be non-empty without spaces, was 'chat app'"),
-                bad("null reconnect policy", () -> RedisOptions.builder().reconnectPolicy(null), "reconnectPolicy must be set"));
+                bad("null reconnect policy", () -> RedisOptions.builder().reconnectPolicy(null), "reconnectPolicy must be set"),
+                bad("host with a path", () -> RedisOptions.builder().host("redis/0"), "host must be a host name or IP address, was 'redis/0'"));
     }
 
     private static Arguments bad(String name, Supplier<RedisOptions.Builder> builder, String message) {
@@ -108,6 +109,14 @@ class RedisOptionsTest {
     void tlsOptions_missingFile_failsNamingTheSetting() {
         assertThatIllegalArgumentException().isThrownBy(() -> TlsOptions.trusting(Path.of("/nonexistent/ca.pem")))
                 .withMessage("tls.trustedCertificates must be a readable file, was /nonexistent/ca.pem");
+    }
+
+    @Test
+    void urlWithCredentials_isRefused_withoutRepeatingIt() {
+        assertThatIllegalArgumentException().isThrownBy(() -> RedisOptions.builder().host("redis://user:pw-in-url@redis").build())
+                .withMessage("host must be a host name or IP address, not a URL with credentials");
+        assertThatIllegalArgumentException().isThrownBy(() -> RedisNode.parse("redis://user:pw-in-url@redis:6379"))
+                .withMessageNotContaining("pw-in-url");
     }
 
     @Test

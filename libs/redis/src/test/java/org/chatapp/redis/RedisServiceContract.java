@@ -86,6 +86,18 @@ abstract class RedisServiceContract {
     }
 
     @Test
+    void badArguments_areRejectedClearly_beforeReachingRedis() {
+        assertThatIllegalArgumentException().isThrownBy(() -> redis().set(key("a"), (String) null))
+                .withMessage("value must not be null; delete the key instead");
+        assertThatIllegalArgumentException().isThrownBy(() -> redis().get("")).withMessage("key must not be empty, was ''");
+        assertThatIllegalArgumentException().isThrownBy(() -> redis().del((java.util.Collection<String>) null))
+                .withMessage("keys must not be empty");
+        assertThatIllegalArgumentException().isThrownBy(() -> redis().mget()).withMessage("keys must not be empty");
+        assertThatIllegalArgumentException().isThrownBy(() -> redis().set(key("a"), "v", Duration.ofSeconds(Long.MAX_VALUE / 2)))
+                .withMessageStartingWith("ttl must be at most 1000 years");
+    }
+
+    @Test
     void setAndGet_bytes() {
         byte[] value = {0, 1, 2, (byte) 0xff};
         redis().set(key("bin"), value);
