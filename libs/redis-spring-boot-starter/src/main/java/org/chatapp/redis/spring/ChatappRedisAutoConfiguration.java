@@ -1,9 +1,11 @@
 package org.chatapp.redis.spring;
 
 import org.chatapp.redis.RedisService;
+import org.chatapp.redis.health.RedisHealthIndicator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -11,8 +13,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The Spring Boot form of the seed's {@code RedisModule.register(options)}: a {@link RedisService}
- * bound to {@code chatapp.redis.*}, plus one per name under {@code chatapp.redis.clients},
- * injectable with {@code @Qualifier("<name>")}. Each service is closed when the context closes,
+ * and its {@link RedisHealthIndicator} bound to {@code chatapp.redis.*}, plus a pair per name under
+ * {@code chatapp.redis.clients}, injectable with {@code @Qualifier("<name>")}. Each service is closed when the context closes,
  * after the beans that use it (so after the web server has stopped taking requests).
  */
 @AutoConfiguration
@@ -36,6 +38,13 @@ public final class ChatappRedisAutoConfiguration {
     @ConditionalOnMissingBean(RedisService.class)
     RedisService redisService(RedisServiceFactory factory) {
         return factory.create(RedisServiceFactory.DEFAULT_CLIENT);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(name = "redisHealthCheck")
+    @ConditionalOnSingleCandidate(RedisService.class)
+    RedisHealthIndicator redisHealthCheck(RedisService redisService, RedisServiceFactory factory) {
+        return factory.healthCheck(redisService);
     }
 
     @Bean

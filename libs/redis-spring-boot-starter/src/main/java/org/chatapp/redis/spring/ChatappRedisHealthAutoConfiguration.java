@@ -1,6 +1,7 @@
 package org.chatapp.redis.spring;
 
-import org.chatapp.redis.RedisService;
+import org.chatapp.redis.health.RedisHealthIndicator;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -22,14 +23,14 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = ChatappRedisAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(RedisService.class)
 @ConditionalOnEnabledHealthIndicator("redis")
 public final class ChatappRedisHealthAutoConfiguration {
 
     @Bean
+    @ConditionalOnBean(name = "redisHealthCheck")
     @ConditionalOnMissingBean(name = "redisHealthIndicator")
-    ChatappRedisHealthIndicator redisHealthIndicator(RedisService redisService, ChatappRedisProperties properties) {
-        return new ChatappRedisHealthIndicator(redisService, properties.getHealth().getTimeout());
+    ChatappRedisHealthIndicator redisHealthIndicator(@Qualifier("redisHealthCheck") RedisHealthIndicator redisHealthCheck) {
+        return new ChatappRedisHealthIndicator(redisHealthCheck);
     }
 
     @Bean
@@ -44,9 +45,8 @@ public final class ChatappRedisHealthAutoConfiguration {
                         continue;
                     }
                     registry.registerBeanDefinition(beanName, new RootBeanDefinition(ChatappRedisHealthIndicator.class,
-                            () -> new ChatappRedisHealthIndicator(
-                                    beanFactory.getBean(NamedRedisClients.serviceBeanName(name), RedisService.class),
-                                    beanFactory.getBean(ChatappRedisProperties.class).getHealth().getTimeout())));
+                            () -> new ChatappRedisHealthIndicator(beanFactory.getBean(
+                                    NamedRedisClients.healthCheckBeanName(name), RedisHealthIndicator.class))));
                 }
             }
 

@@ -8,12 +8,13 @@ import io.micrometer.core.instrument.Tags;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Micrometer metrics for every Redis client, only when Micrometer is present: command latency
  * timers ({@code lettuce.command.completion}, {@code lettuce.command.firstresponse}), and the counters
- * {@code chatapp.redis.reconnects} and {@code chatapp.redis.topology.changes}, all tagged with
+ * {@code chatapp.redis.reconnect.attempts} and {@code chatapp.redis.topology.changes}, all tagged with
  * {@code client}. Meters of other features (cache statistics) join under the same tag.
  */
 @AutoConfiguration(before = ChatappRedisAutoConfiguration.class)
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 public final class ChatappRedisMetricsAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean(name = "redisCommandLatencyMetrics")
     RedisClientCustomizer redisCommandLatencyMetrics(ObjectProvider<MeterRegistry> registry) {
         return new RedisClientCustomizer() {
             @Override

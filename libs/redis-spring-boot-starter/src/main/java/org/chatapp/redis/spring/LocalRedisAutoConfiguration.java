@@ -2,6 +2,7 @@ package org.chatapp.redis.spring;
 
 import java.util.List;
 import org.chatapp.redis.RedisNode;
+import org.chatapp.redis.RedisService;
 import org.chatapp.redis.local.LocalRedis;
 import org.chatapp.redis.local.LocalRedisCluster;
 import org.chatapp.redis.local.LocalRedisStandalone;
@@ -36,7 +37,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @AutoConfiguration(before = ChatappRedisAutoConfiguration.class)
 @ConditionalOnClass(LocalRedis.class)
 @ConditionalOnBooleanProperty(name = "chatapp.redis.local.enabled", matchIfMissing = true)
-@ConditionalOnMissingBean(RedisConnectionDetails.class)
+@ConditionalOnMissingBean({RedisConnectionDetails.class, RedisService.class})
 @Conditional(LocalRedisAutoConfiguration.NoEndpointConfigured.class)
 @EnableConfigurationProperties(ChatappRedisProperties.class)
 public final class LocalRedisAutoConfiguration {

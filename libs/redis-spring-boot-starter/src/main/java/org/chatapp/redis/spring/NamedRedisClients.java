@@ -22,6 +22,10 @@ final class NamedRedisClients {
         return clientName + "RedisService";
     }
 
+    static String healthCheckBeanName(String clientName) {
+        return clientName + "RedisHealthCheck";
+    }
+
     static String healthBeanName(String clientName) {
         return "redis-" + clientName + "HealthIndicator";
     }

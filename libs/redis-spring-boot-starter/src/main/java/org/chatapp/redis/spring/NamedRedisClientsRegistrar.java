@@ -1,6 +1,7 @@
 package org.chatapp.redis.spring;
 
 import org.chatapp.redis.RedisService;
+import org.chatapp.redis.health.RedisHealthIndicator;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -11,8 +12,9 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.env.Environment;
 
 /**
- * Defines a {@link RedisService} bean per name under {@code chatapp.redis.clients}, named
- * {@code <name>RedisService} and qualified by the name, unless a bean of that name exists.
+ * Defines, per name under {@code chatapp.redis.clients}, a {@link RedisService} bean named
+ * {@code <name>RedisService} and its {@link RedisHealthIndicator} named {@code <name>RedisHealthCheck},
+ * both qualified by the name, unless a bean of that name exists.
  */
 final class NamedRedisClientsRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -35,6 +37,16 @@ final class NamedRedisClientsRegistrar implements BeanDefinitionRegistryPostProc
             definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
             definition.setDestroyMethodName("close");
             registry.registerBeanDefinition(beanName, definition);
+
+            String healthCheckName = NamedRedisClients.healthCheckBeanName(name);
+            if (!registry.containsBeanDefinition(healthCheckName)) {
+                RootBeanDefinition healthCheck = new RootBeanDefinition(RedisHealthIndicator.class,
+                        () -> beanFactory.getBean(RedisServiceFactory.class)
+                                .healthCheck(beanFactory.getBean(beanName, RedisService.class)));
+                healthCheck.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+                healthCheck.setDestroyMethodName("close");
+                registry.registerBeanDefinition(healthCheckName, healthCheck);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.chatapp.redis.spring;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.chatapp.redis.RedisNode;
 import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.SentinelOptions;
@@ -29,10 +31,10 @@ final class PropertiesRedisConnectionDetails implements RedisConnectionDetails {
             if (properties.getDb() != null) {
                 builder.db(properties.getDb());
             }
-            builder.nodes(properties.getNodes().stream().map(RedisNode::parse).toList());
+            builder.nodes(parse("nodes", properties.getNodes()));
             if (sentinel.getMaster() != null || !sentinel.getNodes().isEmpty()) {
-                builder.sentinel(new SentinelOptions(sentinel.getMaster(),
-                        sentinel.getNodes().stream().map(RedisNode::parse).toList(), sentinel.getUsername(), sentinel.getPassword()));
+                builder.sentinel(new SentinelOptions(sentinel.getMaster(), parse("sentinel.nodes", sentinel.getNodes()),
+                        sentinel.getUsername(), sentinel.getPassword()));
             }
             return null;
         });
@@ -42,6 +44,19 @@ final class PropertiesRedisConnectionDetails implements RedisConnectionDetails {
             case CLUSTER -> new Cluster(options.nodes());
             case SENTINEL -> new Sentinel(options.sentinel(), options.db());
         };
+    }
+
+    /** Parses a list of addresses, naming the entry at fault as {@code nodes[1]}. */
+    private static List<RedisNode> parse(String setting, List<String> addresses) {
+        List<RedisNode> nodes = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i++) {
+            try {
+                nodes.add(RedisNode.parse(addresses.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(setting + "[" + i + "] " + e.getMessage(), e);
+            }
+        }
+        return nodes;
     }
 
     @Override

@@ -15,6 +15,14 @@ final class RedisFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRedisPro
         PROPERTIES.put("clusterOptions.topologyRefreshPeriod", "cluster.refresh-period");
         PROPERTIES.put("clusterOptions.adaptiveRefreshTimeout", "cluster.adaptive-refresh-timeout");
         PROPERTIES.put("clusterOptions.maxRedirects", "cluster.max-redirects");
+        PROPERTIES.put("sentinel.nodes[", "sentinel.nodes");
+        PROPERTIES.put("nodes[", "nodes");
+        PROPERTIES.put("sentinel.readFrom", "sentinel.read-from");
+        PROPERTIES.put("cluster.readFrom", "cluster.read-from");
+        PROPERTIES.put("health timeout", "health.timeout");
+        PROPERTIES.put("reconnect step", "retry.step");
+        PROPERTIES.put("reconnect max", "retry.max");
+        PROPERTIES.put("reconnect jitter", "retry.jitter");
         PROPERTIES.put("sentinel.master", "sentinel.master");
         PROPERTIES.put("sentinel.nodes", "sentinel.nodes");
         PROPERTIES.put("sentinel.username", "sentinel.username");
@@ -29,8 +37,6 @@ final class RedisFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRedisPro
         PROPERTIES.put("commandTimeout", "command-timeout");
         PROPERTIES.put("requestQueueSize", "request-queue-size");
         PROPERTIES.put("clientName", "client-name");
-        PROPERTIES.put("readFrom", "cluster.read-from");
-        PROPERTIES.put("reconnect", "retry");
         PROPERTIES.put("username", "username");
         PROPERTIES.put("host", "host");
         PROPERTIES.put("port", "port");

@@ -6,19 +6,23 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.chatapp.redis.RedisService;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
+import reactor.core.Disposable;
 
 /**
  * Counts reconnect attempts and cluster topology changes of each {@link RedisService} bean, from
  * the Lettuce event bus of its client. The {@code client} tag is {@code default} or the name.
  */
-final class RedisMetrics implements BeanPostProcessor {
+final class RedisMetrics implements DestructionAwareBeanPostProcessor {
 
     static final String CLIENT_TAG = "client";
-    static final String RECONNECTS = "chatapp.redis.reconnects";
+    static final String RECONNECTS = "chatapp.redis.reconnect.attempts";
     static final String TOPOLOGY_CHANGES = "chatapp.redis.topology.changes";
 
     private final ObjectProvider<MeterRegistry> registry;
+    private final Map<String, Disposable> subscriptions = new ConcurrentHashMap<>();
 
     RedisMetrics(ObjectProvider<MeterRegistry> registry) {
         this.registry = registry;
@@ -29,19 +33,31 @@ final class RedisMetrics implements BeanPostProcessor {
         if (bean instanceof RedisService service) {
             MeterRegistry meters = registry.getIfAvailable();
             if (meters != null) {
-                bind(service, clientName(beanName), meters);
+                subscriptions.put(beanName, bind(service, clientName(beanName), meters));
             }
         }
         return bean;
     }
 
-    static void bind(RedisService service, String clientName, MeterRegistry meters) {
+    @Override
+    public void postProcessBeforeDestruction(Object bean, String beanName) {
+        Disposable subscription = subscriptions.remove(beanName);
+        if (subscription != null) {
+            subscription.dispose();
+        }
+    }
+
+    @Override
+    public boolean requiresDestruction(Object bean) {
+        return bean instanceof RedisService;
+    }
+
+    static Disposable bind(RedisService service, String clientName, MeterRegistry meters) {
         Counter reconnects = Counter.builder(RECONNECTS).description("Reconnect attempts to Redis nodes")
                 .tag(CLIENT_TAG, clientName).register(meters);
         Counter topologyChanges = Counter.builder(TOPOLOGY_CHANGES).description("Redis Cluster topology changes seen")
                 .tag(CLIENT_TAG, clientName).register(meters);
-        // The subscription ends when the client's resources shut down with the service.
-        service.lettuceClient().unwrap().getResources().eventBus().get().subscribe(event -> {
+        return service.lettuceClient().unwrap().getResources().eventBus().get().subscribe(event -> {
             if (event instanceof ReconnectAttemptEvent) {
                 reconnects.increment();
             } else if (event instanceof ClusterTopologyChangedEvent) {

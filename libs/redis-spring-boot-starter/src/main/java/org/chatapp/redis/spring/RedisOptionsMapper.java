@@ -29,19 +29,28 @@ final class RedisOptionsMapper {
      * @throws InvalidRedisPropertiesException naming the prefix when a setting is invalid
      */
     static RedisOptions map(String prefix, RedisConnectionDetails details, RedisClientProperties common, RedisClientProperties own) {
-        RedisConnectionDetails source = own != null && own.hasEndpoint() ? new PropertiesRedisConnectionDetails(prefix, own) : details;
+        RedisConnectionDetails source = own != null && own.hasEndpoint()
+                ? new PropertiesRedisConnectionDetails(prefix, endpointOf(common, own)) : details;
         Settings settings = new Settings(common, own);
         return guard(prefix, () -> {
             RedisOptions.Builder builder = RedisOptions.builder();
             RedisConnectionDetails.Endpoint endpoint = source.endpoint();
+            ReadFrom clusterReadFrom = settings.pick(p -> p.getCluster().getReadFrom());
+            ReadFrom sentinelReadFrom = settings.pick(p -> p.getSentinel().getReadFrom());
             if (endpoint instanceof RedisConnectionDetails.Cluster cluster) {
-                builder.nodes(cluster.nodes())
-                        .readFrom(orDefault(settings.pick(p -> p.getCluster().getReadFrom()), ReadFrom.MASTER));
+                requireUnset("sentinel.readFrom", sentinelReadFrom, "a sentinel setup");
+                builder.nodes(cluster.nodes()).readFrom(orDefault(clusterReadFrom, ReadFrom.MASTER));
             } else if (endpoint instanceof RedisConnectionDetails.Sentinel sentinel) {
-                builder.sentinel(sentinel.sentinel()).db(sentinel.db())
-                        .readFrom(orDefault(settings.pick(p -> p.getSentinel().getReadFrom()), ReadFrom.MASTER));
+                requireUnset("cluster.readFrom", clusterReadFrom, "a cluster");
+                builder.sentinel(sentinel.sentinel()).db(sentinel.db()).readFrom(orDefault(sentinelReadFrom, ReadFrom.MASTER));
             } else if (endpoint instanceof RedisConnectionDetails.Standalone standalone) {
+                requireUnset("cluster.readFrom", clusterReadFrom, "a cluster");
+                requireUnset("sentinel.readFrom", sentinelReadFrom, "a sentinel setup");
                 builder.host(standalone.host()).port(standalone.port()).db(standalone.db());
+            }
+            if (own != null && own.getDb() != null && !own.hasEndpoint()) {
+                // A named client on the common endpoint may still pick its own database.
+                builder.db(own.getDb());
             }
             // Credentials come with the endpoint; a named client's endpoint of its own takes the common ones.
             boolean ownEndpoint = source != details;
@@ -111,6 +120,37 @@ final class RedisOptionsMapper {
             cluster = cluster.withMaxRedirects(redirects);
         }
         return cluster;
+    }
+
+    /**
+     * Returns the endpoint settings of a named client that names an endpoint of its own: the kind
+     * (cluster, sentinel or single node) it names, each field its own value or else the common one.
+     */
+    static RedisClientProperties endpointOf(RedisClientProperties common, RedisClientProperties own) {
+        RedisClientProperties endpoint = new RedisClientProperties();
+        RedisClientProperties.Sentinel ownSentinel = own.getSentinel();
+        RedisClientProperties.Sentinel commonSentinel = common.getSentinel();
+        if (!own.getNodes().isEmpty()) {
+            endpoint.setNodes(own.getNodes());
+        } else if (ownSentinel.getMaster() != null || !ownSentinel.getNodes().isEmpty()) {
+            RedisClientProperties.Sentinel sentinel = endpoint.getSentinel();
+            sentinel.setMaster(orDefault(ownSentinel.getMaster(), commonSentinel.getMaster()));
+            sentinel.setNodes(ownSentinel.getNodes().isEmpty() ? commonSentinel.getNodes() : ownSentinel.getNodes());
+            sentinel.setUsername(orDefault(ownSentinel.getUsername(), commonSentinel.getUsername()));
+            sentinel.setPassword(orDefault(ownSentinel.getPassword(), commonSentinel.getPassword()));
+            endpoint.setDb(orDefault(own.getDb(), common.getDb()));
+        } else {
+            endpoint.setHost(orDefault(own.getHost(), common.getHost()));
+            endpoint.setPort(orDefault(own.getPort(), common.getPort()));
+            endpoint.setDb(orDefault(own.getDb(), common.getDb()));
+        }
+        return endpoint;
+    }
+
+    private static void requireUnset(String setting, ReadFrom value, String needs) {
+        if (value != null) {
+            throw new IllegalArgumentException(setting + " " + value + " applies to " + needs + " only, and this client is not one");
+        }
     }
 
     /** Runs a step of the mapping, turning the library's rejection into one that names the property prefix. */

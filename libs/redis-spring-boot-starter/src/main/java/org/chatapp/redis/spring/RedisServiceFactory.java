@@ -8,6 +8,7 @@ import org.chatapp.redis.RedisClientProvider;
 import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.RedisService;
 import org.chatapp.redis.RedisServiceException;
+import org.chatapp.redis.health.RedisHealthIndicator;
 
 /** Creates the default and the named {@link RedisService}s from the properties and connection details. */
 final class RedisServiceFactory {
@@ -48,6 +49,12 @@ final class RedisServiceFactory {
             }
         }
         return service;
+    }
+
+    /** Creates the framework-free health check of a client's service. */
+    RedisHealthIndicator healthCheck(RedisService service) {
+        return RedisOptionsMapper.guard(ChatappRedisProperties.PREFIX,
+                () -> RedisHealthIndicator.of(service, properties.getHealth().getTimeout()));
     }
 
     private LettuceCustomizer customizer(String clientName) {

@@ -117,11 +117,12 @@ class ChatappRedisAutoConfigurationTest {
                     assertThat(chat.password()).isEqualTo("common-pw");
                     RedisOptions sessions = context.getBean("sessionsRedisService", RedisService.class).lettuceClient().options();
                     assertThat(sessions.port()).isEqualTo(CLOSED_PORT + 1);
-                    assertThat(sessions.host()).isEqualTo("localhost");
+                    assertThat(sessions.host()).isEqualTo("127.0.0.1");
                     assertThat(sessions.commandTimeout()).isEqualTo(Duration.ofMillis(300));
                     assertThat(sessions.password()).isEqualTo("common-pw");
                     assertThat(options(context).keyPrefix()).isEmpty();
-                    assertThat(context).hasBean("redis-chatHealthIndicator").hasBean("redis-sessionsHealthIndicator");
+                    assertThat(context).hasBean("redis-chatHealthIndicator").hasBean("redis-sessionsHealthIndicator")
+                            .hasBean("chatRedisHealthCheck").hasBean("sessionsRedisHealthCheck");
                 });
     }
 
@@ -150,6 +151,43 @@ class ChatappRedisAutoConfigurationTest {
                     assertThat(lettuce.getOptions().isPingBeforeActivateConnection()).isFalse();
                     assertThat(customized).contains("resources:default", "options:default", "resources:chat", "options:chat");
                 });
+    }
+
+    @Test
+    void runWhenANamedClientSetsOnlyItsDatabaseShouldUseTheCommonEndpointWithThatDatabase() {
+        contextRunner.withPropertyValues("chatapp.redis.host=127.0.0.1", "chatapp.redis.port=" + CLOSED_PORT, "chatapp.redis.db=1",
+                "chatapp.redis.clients.cache.db=5").run(context -> {
+                    RedisOptions cache = context.getBean("cacheRedisService", RedisService.class).lettuceClient().options();
+                    assertThat(cache.host()).isEqualTo("127.0.0.1");
+                    assertThat(cache.port()).isEqualTo(CLOSED_PORT);
+                    assertThat(cache.db()).isEqualTo(5);
+                    assertThat(options(context).db()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void runWhenANamedClientNamesOtherSentinelsShouldInheritTheSentinelCredentials() {
+        contextRunner.withPropertyValues("chatapp.redis.sentinel.master=mymaster", "chatapp.redis.sentinel.nodes=127.0.0.1:" + CLOSED_PORT,
+                "chatapp.redis.sentinel.password=sentinel-pw", "chatapp.redis.clients.other.sentinel.nodes=127.0.0.1:" + (CLOSED_PORT + 1))
+                .run(context -> {
+                    RedisOptions other = context.getBean("otherRedisService", RedisService.class).lettuceClient().options();
+                    assertThat(other.sentinel().master()).isEqualTo("mymaster");
+                    assertThat(other.sentinel().nodes()).containsExactly(new RedisNode("127.0.0.1", CLOSED_PORT + 1));
+                    assertThat(other.sentinel().password()).isEqualTo("sentinel-pw");
+                });
+    }
+
+    @Test
+    void runWithoutActuatorShouldStillProvideTheFrameworkFreeHealthCheck() {
+        contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+                .withPropertyValues("chatapp.redis.host=127.0.0.1", "chatapp.redis.port=" + CLOSED_PORT)
+                .run(context -> assertThat(context).hasSingleBean(org.chatapp.redis.health.RedisHealthIndicator.class));
+    }
+
+    @Test
+    void runWhenUserDefinesRedisServiceShouldNotStartALocalRedis() {
+        contextRunner.withUserConfiguration(UserRedisService.class)
+                .run(context -> assertThat(context).doesNotHaveBean(LocalRedisAutoConfiguration.LocalRedisServer.class));
     }
 
     @Test

@@ -26,7 +26,14 @@ class RedisFailureAnalyzerTest {
             "chatapp.redis.host=127.0.0.1;chatapp.redis.nodes=127.0.0.1:7000 | chatapp.redis.host | must not be set together with nodes",
             "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.cluster.max-redirects=-1 | chatapp.redis.cluster.max-redirects | clusterOptions.maxRedirects must be 0 or more",
             "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.clients.chat.port=0 | chatapp.redis.clients.chat.port | port must be between 1 and 65535, was 0",
-            "chatapp.redis.sentinel.nodes=127.0.0.1:26379 | chatapp.redis.sentinel.master | sentinel.master must not be empty"})
+            "chatapp.redis.sentinel.nodes=127.0.0.1:26379 | chatapp.redis.sentinel.master | sentinel.master must not be empty",
+            "chatapp.redis.nodes=127.0.0.1:7000,127.0.0.1:0 | chatapp.redis.nodes | nodes[1] port must be between 1 and 65535, was 0",
+            "chatapp.redis.sentinel.master=m;chatapp.redis.sentinel.nodes=s:1,s | chatapp.redis.sentinel.nodes | sentinel.nodes[1] node address must be host:port",
+            "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.cluster.read-from=replica | chatapp.redis.cluster.read-from | cluster.readFrom REPLICA applies to a cluster only",
+            "chatapp.redis.nodes=127.0.0.1:7000;chatapp.redis.sentinel.read-from=replica | chatapp.redis.sentinel.read-from | sentinel.readFrom REPLICA applies to a sentinel setup only",
+            "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.retry.jitter=2 | chatapp.redis.retry.jitter | reconnect jitter must be between 0 and 1",
+            "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.health.timeout=0s | chatapp.redis.health.timeout | health timeout must be a positive duration",
+            "chatapp.redis.host=redis://u:pw-in-url@h | chatapp.redis.host | host must be a host name or IP address, not a URL with credentials"})
     void runWithAnInvalidValueShouldFailNamingTheProperty(String properties, String property, String reason) {
         contextRunner.withPropertyValues(properties.strip().split(";")).run(context -> {
             assertThat(context).hasFailed();
