@@ -298,57 +298,15 @@ public final class LocalRedisCluster implements AutoCloseable {
     }
 
     /** Configures and starts a {@link LocalRedisCluster}; get one from {@link LocalRedis#cluster()}. */
-    public static final class Builder {
+    public static final class Builder extends LocalRedisBuilder<Builder> {
 
         static final int MIN_MASTERS = 3;
 
-        private final SetupOptions options = new SetupOptions();
         private int masters = 3;
         private int replicasPerMaster = 1;
         private Duration nodeTimeout = Duration.ofSeconds(5);
 
         Builder() {
-        }
-
-        /** Sets the redis-server to run; by default {@link RedisServerBinary#locate()}. */
-        public Builder binary(RedisServerBinary binary) {
-            options.binary(binary);
-            return this;
-        }
-
-        /**
-         * Sets the default user's password ({@code requirepass}) on every node, and the password
-         * replicas use towards their masters ({@code masterauth}); by default there is none.
-         */
-        public Builder password(String password) {
-            options.password(password);
-            return this;
-        }
-
-        /**
-         * Creates an ACL user with full rights ({@code on >password ~* &* +@all}) on every node,
-         * which replicas also use towards their masters; {@link LocalRedisNode#command(String...)}
-         * then authenticates as this user.
-         */
-        public Builder aclUser(String username, String password) {
-            options.aclUser(username, password);
-            return this;
-        }
-
-        /**
-         * Adds a {@code redis.conf} line to every node; later lines win.
-         *
-         * @throws IllegalArgumentException for lines the harness sets itself, such as {@code port} or {@code dir}
-         */
-        public Builder config(String name, String... values) {
-            options.config(name, values);
-            return this;
-        }
-
-        /** Sets how long each node may take to answer {@code PING}, and the cluster to form; by default 20 s. */
-        public Builder startupTimeout(Duration timeout) {
-            options.startupTimeout(timeout);
-            return this;
         }
 
         /**

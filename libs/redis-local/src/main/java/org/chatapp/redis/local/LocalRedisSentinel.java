@@ -189,9 +189,8 @@ public final class LocalRedisSentinel implements AutoCloseable {
     }
 
     /** Configures and starts a {@link LocalRedisSentinel}; get one from {@link LocalRedis#sentinel()}. */
-    public static final class Builder {
+    public static final class Builder extends LocalRedisBuilder<Builder> {
 
-        private final SetupOptions options = new SetupOptions();
         private String masterName = "mymaster";
         private int sentinelCount = 3;
         private String sentinelPassword;
@@ -199,48 +198,6 @@ public final class LocalRedisSentinel implements AutoCloseable {
         private Duration failoverTimeout = Duration.ofSeconds(5);
 
         Builder() {
-        }
-
-        /** Sets the redis-server to run, for data nodes and sentinels; by default {@link RedisServerBinary#locate()}. */
-        public Builder binary(RedisServerBinary binary) {
-            options.binary(binary);
-            return this;
-        }
-
-        /**
-         * Sets the default user's password ({@code requirepass}) on the data nodes, which the
-         * replica ({@code masterauth}) and the sentinels ({@code sentinel auth-pass}) use too; the
-         * sentinels themselves need no password. By default there is none.
-         */
-        public Builder password(String password) {
-            options.password(password);
-            return this;
-        }
-
-        /**
-         * Creates an ACL user with full rights ({@code on >password ~* &* +@all}) on the data nodes,
-         * which the replica and the sentinels ({@code sentinel auth-user}) authenticate as; {@link
-         * LocalRedisNode#command(String...)} on a data node does too.
-         */
-        public Builder aclUser(String username, String password) {
-            options.aclUser(username, password);
-            return this;
-        }
-
-        /**
-         * Adds a {@code redis.conf} line to both data nodes (not the sentinels); later lines win.
-         *
-         * @throws IllegalArgumentException for lines the harness sets itself, such as {@code port} or {@code dir}
-         */
-        public Builder config(String name, String... values) {
-            options.config(name, values);
-            return this;
-        }
-
-        /** Sets how long each process may take to answer {@code PING}, and the sentinels to settle; by default 20 s. */
-        public Builder startupTimeout(Duration timeout) {
-            options.startupTimeout(timeout);
-            return this;
         }
 
         /** Sets the name the sentinels monitor the master under; by default {@code mymaster}. */

@@ -44,49 +44,11 @@ public final class LocalRedisStandalone implements AutoCloseable {
     }
 
     /** Configures and starts a {@link LocalRedisStandalone}; get one from {@link LocalRedis#standalone()}. */
-    public static final class Builder {
+    public static final class Builder extends LocalRedisBuilder<Builder> {
 
-        private final SetupOptions options = new SetupOptions();
         private int port;
 
         Builder() {
-        }
-
-        /** Sets the redis-server to run; by default {@link RedisServerBinary#locate()}. */
-        public Builder binary(RedisServerBinary binary) {
-            options.binary(binary);
-            return this;
-        }
-
-        /** Sets the default user's password ({@code requirepass}); by default there is none. */
-        public Builder password(String password) {
-            options.password(password);
-            return this;
-        }
-
-        /**
-         * Creates an ACL user with full rights ({@code on >password ~* &* +@all}); {@link
-         * LocalRedisNode#command(String...)} then authenticates as this user.
-         */
-        public Builder aclUser(String username, String password) {
-            options.aclUser(username, password);
-            return this;
-        }
-
-        /**
-         * Adds a {@code redis.conf} line, e.g. {@code config("tls-port", "0")}; later lines win.
-         *
-         * @throws IllegalArgumentException for lines the harness sets itself, such as {@code port} or {@code dir}
-         */
-        public Builder config(String name, String... values) {
-            options.config(name, values);
-            return this;
-        }
-
-        /** Sets how long the server may take to answer {@code PING}; by default 20 s. */
-        public Builder startupTimeout(Duration timeout) {
-            options.startupTimeout(timeout);
-            return this;
         }
 
         /** Sets the port to listen on; by default a free one is picked. */
