@@ -81,9 +81,13 @@ public final class BenchMain {
                     runner.run(client, scenario, settings.warmup());
                     results.put(peer, new ArrayList<>());
                 });
-                // Interleaved, so drift of the machine hits every peer alike.
+                // Interleaved, and in turn first, so drift of the machine hits every peer alike.
+                List<Peer> order = new ArrayList<>(clients.keySet());
                 for (int run = 0; run < settings.runs(); run++) {
-                    clients.forEach((peer, client) -> results.get(peer).add(runner.run(client, scenario, settings.duration())));
+                    for (Peer peer : order) {
+                        results.get(peer).add(runner.run(clients.get(peer), scenario, settings.duration()));
+                    }
+                    java.util.Collections.rotate(order, 1);
                 }
                 results.forEach((peer, runs) -> {
                     report.add(topology, scenario, peer, runs);
@@ -101,7 +105,7 @@ public final class BenchMain {
 
         static BenchSettings parse(String[] args) {
             boolean shortMode = false;
-            int runs = 3;
+            int runs = 5;
             double seconds = 3;
             Path out = null;
             for (int i = 0; i < args.length; i++) {

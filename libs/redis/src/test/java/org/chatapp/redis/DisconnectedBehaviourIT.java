@@ -1,0 +1,79 @@
+package org.chatapp.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.chatapp.redis.local.LocalRedis;
+import org.chatapp.redis.local.LocalRedisStandalone;
+import io.lettuce.core.event.connection.DisconnectedEvent;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+
+/** What commands do while the server is gone: wait in a bounded queue, or fail at once when asked to. */
+class DisconnectedBehaviourIT {
+
+    @Test
+    void byDefault_commandsWaitForTheReconnect_andComplete() throws Exception {
+        try (LocalRedisStandalone redis = LocalRedis.standalone().start();
+                RedisService service = RedisService.create(LocalTopologies.standalone(redis).commandTimeout(Duration.ofSeconds(5)).build())) {
+            service.set("a", "before");
+            redis.node().kill();
+
+            CompletableFuture<Void> queued = service.setAsync("a", "while down").toCompletableFuture();
+            redis.node().restart();
+
+            queued.get(10, TimeUnit.SECONDS);
+            assertThat(service.get("a")).contains("while down");
+        }
+    }
+
+    @Test
+    void failFastWhenDisconnected_commandsFailAtOnce() {
+        try (LocalRedisStandalone redis = LocalRedis.standalone().start();
+                RedisService service = RedisService.create(LocalTopologies.standalone(redis).failFastWhenDisconnected(true).build())) {
+            service.set("a", "before");
+            killAndAwaitDisconnect(redis, service);
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> service.get("a")).isInstanceOf(RedisServiceException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void requestQueue_isBounded_whileDisconnected() {
+        try (LocalRedisStandalone redis = LocalRedis.standalone().start();
+                RedisService service = RedisService.create(LocalTopologies.standalone(redis).requestQueueSize(3)
+                        .commandTimeout(Duration.ofSeconds(3)).build())) {
+            service.set("a", "before");
+            killAndAwaitDisconnect(redis, service);
+
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                writes.add(service.setAsync("k" + i, "v").toCompletableFuture());
+            }
+            long rejectedAtOnce = writes.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+            assertThat(rejectedAtOnce).as("writes beyond the queue of 3").isGreaterThanOrEqualTo(7);
+        }
+    }
+
+    /** Kills the server and waits until the client has seen its connection drop. */
+    private static void killAndAwaitDisconnect(LocalRedisStandalone redis, RedisService service) {
+        CompletableFuture<Object> disconnected = new CompletableFuture<>();
+        Disposable subscription = service.lettuceClient().unwrap().getResources().eventBus().get()
+                .filter(DisconnectedEvent.class::isInstance).subscribe(disconnected::complete);
+        try {
+            redis.node().kill();
+            disconnected.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the client did not notice the server's death", e);
+        } finally {
+            subscription.dispose();
+        }
+    }
+}
