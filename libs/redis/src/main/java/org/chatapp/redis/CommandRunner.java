@@ -4,6 +4,7 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.PartitionException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -134,7 +135,9 @@ final class CommandRunner {
         if (cause instanceof RedisCommandTimeoutException) {
             return new RedisTimeoutException(operation, key, cause.getMessage(), cause);
         }
-        if (cause instanceof RedisConnectionException || isConnectionProblem(cause)) {
+        if (cause instanceof RedisConnectionException || cause instanceof PartitionException || isConnectionProblem(cause)) {
+            // A PartitionException means no reachable node serves the slot, as between a master's
+            // failure and its replica's promotion.
             return new RedisConnectionFailureException(operation, key, String.valueOf(cause.getMessage()), cause);
         }
         String message = cause instanceof RedisException ? cause.getMessage() : cause.toString();

@@ -101,34 +101,53 @@ final class LazyConnection<K, V> implements AutoCloseable {
 
     /** Starts an attempt; the returned future completes after the outcome is recorded. */
     private CompletableFuture<StatefulConnection<K, V>> startConnecting() {
+        if (retry != null) {
+            // A caller got here first; the scheduled retry would start a second chain of attempts.
+            retry.cancel(false);
+            retry = null;
+        }
         CompletableFuture<StatefulConnection<K, V>> attempt = new CompletableFuture<>();
         pending = attempt;
-        client.connectAsync(codec).whenComplete((opened, error) -> {
-            attemptDone(opened, error);
-            if (error == null) {
-                attempt.complete(opened);
-            } else {
-                attempt.completeExceptionally(error);
+        CompletableFuture<StatefulConnection<K, V>> connecting;
+        try {
+            connecting = client.connectAsync(codec);
+        } catch (RuntimeException e) {
+            connecting = CompletableFuture.failedFuture(e);
+        }
+        connecting.whenComplete((opened, error) -> {
+            Throwable outcome = error;
+            try {
+                outcome = attemptDone(opened, error);
+            } catch (RuntimeException e) {
+                outcome = e;
+            } finally {
+                // Whatever happened, callers waiting on this attempt get an answer.
+                if (outcome == null) {
+                    attempt.complete(opened);
+                } else {
+                    attempt.completeExceptionally(outcome);
+                }
             }
         });
         return attempt;
     }
 
-    private synchronized void attemptDone(StatefulConnection<K, V> opened, Throwable error) {
+    /** Records an attempt's outcome; returns the error to hand to its callers, or null when it opened. */
+    private synchronized Throwable attemptDone(StatefulConnection<K, V> opened, Throwable error) {
         pending = null;
         if (error == null) {
             if (closed) {
-                opened.close();
-                return;
+                opened.closeAsync();
+                return new IllegalStateException("the Redis service is closed");
             }
-            commands = asyncCommands(opened);
             connection = opened;
+            commands = asyncCommands(opened);
             if (failedAttempts > 0) {
                 log.info("Connected to Redis {} after {} failed attempts", client.mode().label(), failedAttempts);
             }
             failedAttempts = 0;
             lastFailure = null;
-            return;
+            return null;
         }
         failedAttempts++;
         lastFailure = error.getCause() != null && error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
@@ -146,6 +165,7 @@ final class LazyConnection<K, V> implements AutoCloseable {
                 // The client is shutting down; nothing to retry for.
             }
         }
+        return error;
     }
 
     private synchronized void retryInBackground() {

@@ -24,6 +24,9 @@ public final class RedisServerBinary {
     /** System property naming the redis-server executable to use instead of looking on the {@code PATH}. */
     public static final String BINARY_PROPERTY = "chatapp.redis.local.binary";
 
+    /** The value of {@value #BINARY_PROPERTY} that picks the bundled binary even when one is on the PATH. */
+    public static final String EMBEDDED = "embedded";
+
     private static final String INSTALL_HINT = "Install Redis (e.g. 'apt-get install redis-server' or "
             + "'brew install redis') or point -D" + BINARY_PROPERTY + " at a redis-server executable.";
     private static final Pattern VERSION = Pattern.compile("v=(\\d+\\.\\d+\\.\\d+)");
@@ -39,8 +42,9 @@ public final class RedisServerBinary {
     }
 
     /**
-     * Returns the binary to use by default: the system property {@value #BINARY_PROPERTY} if set,
-     * else {@code redis-server} on the {@code PATH}, else the embedded fallback.
+     * Returns the binary to use by default: the system property {@value #BINARY_PROPERTY} if set
+     * (a path, or {@code embedded} for the bundled binary), else {@code redis-server} on the
+     * {@code PATH}, else the embedded fallback.
      *
      * @throws IllegalStateException if the property names no executable file, or if nothing is on
      *         the {@code PATH} and no binary is bundled for this platform
@@ -52,6 +56,9 @@ public final class RedisServerBinary {
 
     /** Does what {@link #locate()} does, with the property, {@code PATH} and platform passed in. */
     static RedisServerBinary locate(String configured, String pathVariable, String osName, String osArch) {
+        if (EMBEDDED.equals(configured)) {
+            return embedded();
+        }
         if (configured != null && !configured.isBlank()) {
             Path path = Path.of(configured).toAbsolutePath();
             if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {

@@ -106,4 +106,14 @@ class RedisServerBinaryTest {
         assertThat(binary.path()).isEqualTo(executable.toAbsolutePath());
         assertThat(binary.isEmbedded()).isFalse();
     }
+
+    @Test
+    void locate_embeddedKeyword_picksTheBundledBinaryOverThePath(@TempDir Path bin) throws IOException {
+        Path executable = Files.writeString(bin.resolve("redis-server"), "#!/bin/sh\n");
+        assertThat(executable.toFile().setExecutable(true)).isTrue();
+
+        RedisServerBinary binary = RedisServerBinary.locate(RedisServerBinary.EMBEDDED, bin.toString(), "Linux", "amd64");
+
+        assertThat(binary.isEmbedded()).isTrue();
+    }
 }

@@ -26,28 +26,35 @@ final class NamedRedisClientsRegistrar implements BeanDefinitionRegistryPostProc
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+        BeanFactory beanFactory = (BeanFactory) registry;
         for (String name : NamedRedisClients.names(environment)) {
-            String beanName = NamedRedisClients.serviceBeanName(name);
-            if (registry.containsBeanDefinition(beanName)) {
-                continue;
+            String serviceName = NamedRedisClients.serviceBeanName(name);
+            if (!registry.containsBeanDefinition(serviceName)) {
+                RootBeanDefinition service = new RootBeanDefinition(RedisService.class,
+                        () -> beanFactory.getBean(RedisServiceFactory.class).create(name));
+                service.setDestroyMethodName("close");
+                register(registry, serviceName, service, name);
             }
-            BeanFactory beanFactory = (BeanFactory) registry;
-            RootBeanDefinition definition = new RootBeanDefinition(RedisService.class,
-                    () -> beanFactory.getBean(RedisServiceFactory.class).create(name));
-            definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-            definition.setDestroyMethodName("close");
-            registry.registerBeanDefinition(beanName, definition);
-
+            // Also when the application defined the service itself: the health check looks it up by name.
             String healthCheckName = NamedRedisClients.healthCheckBeanName(name);
             if (!registry.containsBeanDefinition(healthCheckName)) {
                 RootBeanDefinition healthCheck = new RootBeanDefinition(RedisHealthIndicator.class,
                         () -> beanFactory.getBean(RedisServiceFactory.class)
-                                .healthCheck(beanFactory.getBean(beanName, RedisService.class)));
-                healthCheck.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+                                .healthCheck(beanFactory.getBean(serviceName, RedisService.class)));
                 healthCheck.setDestroyMethodName("close");
-                registry.registerBeanDefinition(healthCheckName, healthCheck);
+                register(registry, healthCheckName, healthCheck, name);
             }
         }
+    }
+
+    /**
+     * Registers a named client's bean: injected only where asked for by its qualifier, so that an
+     * unqualified injection point still finds the default client, even one without {@code @Primary}.
+     */
+    private static void register(BeanDefinitionRegistry registry, String beanName, RootBeanDefinition definition, String clientName) {
+        definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, clientName));
+        definition.setDefaultCandidate(false);
+        registry.registerBeanDefinition(beanName, definition);
     }
 
     @Override

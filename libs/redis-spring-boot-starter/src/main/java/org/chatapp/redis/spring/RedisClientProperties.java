@@ -57,9 +57,10 @@ public class RedisClientProperties {
 
     private final Cluster cluster = new Cluster();
 
-    /** Returns whether this names an endpoint of its own: host, port, nodes or sentinel. */
+    /** Returns whether this names an endpoint of its own: host, port, nodes or any sentinel setting but read-from. */
     boolean hasEndpoint() {
-        return host != null || port != null || !nodes.isEmpty() || sentinel.master != null || !sentinel.nodes.isEmpty();
+        return host != null || port != null || !nodes.isEmpty() || sentinel.master != null || !sentinel.nodes.isEmpty()
+                || sentinel.username != null || sentinel.password != null;
     }
 
     public String getHost() {

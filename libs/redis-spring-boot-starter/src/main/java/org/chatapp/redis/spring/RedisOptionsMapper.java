@@ -30,7 +30,7 @@ final class RedisOptionsMapper {
      */
     static RedisOptions map(String prefix, RedisConnectionDetails details, RedisClientProperties common, RedisClientProperties own) {
         RedisConnectionDetails source = own != null && own.hasEndpoint()
-                ? new PropertiesRedisConnectionDetails(prefix, endpointOf(common, own)) : details;
+                ? new PropertiesRedisConnectionDetails(prefix, guard(prefix, () -> endpointOf(common, own))) : details;
         Settings settings = new Settings(common, own);
         return guard(prefix, () -> {
             RedisOptions.Builder builder = RedisOptions.builder();
@@ -132,7 +132,8 @@ final class RedisOptionsMapper {
         RedisClientProperties.Sentinel commonSentinel = common.getSentinel();
         if (!own.getNodes().isEmpty()) {
             endpoint.setNodes(own.getNodes());
-        } else if (ownSentinel.getMaster() != null || !ownSentinel.getNodes().isEmpty()) {
+        } else if (ownSentinel.getMaster() != null || !ownSentinel.getNodes().isEmpty()
+                || ownSentinel.getUsername() != null || ownSentinel.getPassword() != null) {
             RedisClientProperties.Sentinel sentinel = endpoint.getSentinel();
             sentinel.setMaster(orDefault(ownSentinel.getMaster(), commonSentinel.getMaster()));
             sentinel.setNodes(ownSentinel.getNodes().isEmpty() ? commonSentinel.getNodes() : ownSentinel.getNodes());
@@ -140,6 +141,11 @@ final class RedisOptionsMapper {
             sentinel.setPassword(orDefault(ownSentinel.getPassword(), commonSentinel.getPassword()));
             endpoint.setDb(orDefault(own.getDb(), common.getDb()));
         } else {
+            if (own.getHost() == null && common.getHost() == null
+                    && (!common.getNodes().isEmpty() || common.getSentinel().getMaster() != null)) {
+                throw new IllegalArgumentException("host must be set for a named client with a port of its own "
+                        + "when the common endpoint is a cluster or sentinel setup");
+            }
             endpoint.setHost(orDefault(own.getHost(), common.getHost()));
             endpoint.setPort(orDefault(own.getPort(), common.getPort()));
             endpoint.setDb(orDefault(own.getDb(), common.getDb()));

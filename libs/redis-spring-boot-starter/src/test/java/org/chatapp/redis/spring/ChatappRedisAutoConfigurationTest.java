@@ -191,6 +191,40 @@ class ChatappRedisAutoConfigurationTest {
     }
 
     @Test
+    void runWithAUserServiceWithoutPrimaryAndNamedClientsShouldKeepUnqualifiedInjectionWorking() {
+        contextRunner.withUserConfiguration(UserRedisService.class, UnqualifiedUser.class)
+                .withPropertyValues("chatapp.redis.host=127.0.0.1", "chatapp.redis.port=" + CLOSED_PORT,
+                        "chatapp.redis.clients.audit.key-prefix=audit:").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(UnqualifiedUser.class).redis.keyPrefix()).isEqualTo("user-defined:");
+                    assertThat(context).hasBean("auditRedisService").hasBean("auditRedisHealthCheck");
+                    assertThat(context).hasBean("redisHealthCheck");
+                });
+    }
+
+    @Test
+    void runWhenTheUserDefinesANamedServiceShouldStillGiveItAHealthCheck() {
+        contextRunner.withBean("auditRedisService", RedisService.class,
+                        () -> RedisService.create(RedisOptions.builder().host("127.0.0.1").port(CLOSED_PORT).keyPrefix("mine:").build()))
+                .withPropertyValues("chatapp.redis.host=127.0.0.1", "chatapp.redis.port=" + CLOSED_PORT,
+                        "chatapp.redis.clients.audit.key-prefix=audit:").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean("auditRedisService", RedisService.class).keyPrefix()).isEqualTo("mine:");
+                    assertThat(context).hasBean("auditRedisHealthCheck").hasBean("redis-auditHealthIndicator");
+                });
+    }
+
+    @Test
+    void runWhenANamedClientIsCalledDefaultShouldFailNamingTheProperty() {
+        contextRunner.withPropertyValues("chatapp.redis.host=127.0.0.1", "chatapp.redis.port=" + CLOSED_PORT,
+                "chatapp.redis.clients.default.key-prefix=x:").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(new RedisFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                            .contains("chatapp.redis.clients.default");
+                });
+    }
+
+    @Test
     void runWhenUserDefinesRedisServiceShouldBackOff() {
         contextRunner.withUserConfiguration(UserRedisService.class).withPropertyValues("chatapp.redis.host=127.0.0.1",
                 "chatapp.redis.port=" + CLOSED_PORT).run(context -> {
@@ -268,6 +302,15 @@ class ChatappRedisAutoConfigurationTest {
 
         NamedClientUser(@Qualifier("chat") RedisService chat) {
             this.chat = chat;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UnqualifiedUser {
+        final RedisService redis;
+
+        UnqualifiedUser(RedisService redis) {
+            this.redis = redis;
         }
     }
 

@@ -33,7 +33,8 @@ class RedisFailureAnalyzerTest {
             "chatapp.redis.nodes=127.0.0.1:7000;chatapp.redis.sentinel.read-from=replica | chatapp.redis.sentinel.read-from | sentinel.readFrom REPLICA applies to a sentinel setup only",
             "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.retry.jitter=2 | chatapp.redis.retry.jitter | reconnect jitter must be between 0 and 1",
             "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.health.timeout=0s | chatapp.redis.health.timeout | health timeout must be a positive duration",
-            "chatapp.redis.host=redis://u:pw-in-url@h | chatapp.redis.host | host must be a host name or IP address, not a URL with credentials"})
+            "chatapp.redis.host=redis://u:pw-in-url@h | chatapp.redis.host | host must be a host name or IP address, not a URL with credentials",
+            "chatapp.redis.nodes=127.0.0.1:7000;chatapp.redis.clients.x.port=7001 | chatapp.redis.clients.x.host | host must be set for a named client"})
     void runWithAnInvalidValueShouldFailNamingTheProperty(String properties, String property, String reason) {
         contextRunner.withPropertyValues(properties.strip().split(";")).run(context -> {
             assertThat(context).hasFailed();

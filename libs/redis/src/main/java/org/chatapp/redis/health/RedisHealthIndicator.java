@@ -3,6 +3,7 @@ package org.chatapp.redis.health;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -94,7 +96,11 @@ public final class RedisHealthIndicator implements AutoCloseable {
         synchronized (probeLock) {
             if (running == null || running.isDone()) {
                 long deadline = System.nanoTime() + timeout.toNanos();
-                running = CompletableFuture.supplyAsync(() -> probe(deadline), executor);
+                try {
+                    running = CompletableFuture.supplyAsync(() -> probe(deadline), executor);
+                } catch (RejectedExecutionException closing) {
+                    return down("health indicator is closed");
+                }
             }
             probe = running;
         }
@@ -141,14 +147,24 @@ public final class RedisHealthIndicator implements AutoCloseable {
         StatefulRedisClusterConnection<String, String> cluster = (StatefulRedisClusterConnection<String, String>) connection(deadline);
         Map<String, Object> details = details(RedisMode.CLUSTER);
         long latency = pingMicros(cluster.async(), deadline);
-        Map<String, String> clusterInfo = InfoParser.parse(await(cluster.async().clusterInfo(), deadline));
-        List<ClusterNodesParser.Node> nodes = ClusterNodesParser.parse(await(cluster.async().clusterNodes(), deadline));
+        // Sent together, before the pings that may use up the deadline on a dead master.
+        RedisFuture<String> clusterInfoReply = cluster.async().clusterInfo();
+        RedisFuture<String> clusterNodesReply = cluster.async().clusterNodes();
+        RedisFuture<String> serverInfoReply = cluster.async().info("server");
+        Map<String, String> clusterInfo = InfoParser.parse(await(clusterInfoReply, deadline));
+        List<ClusterNodesParser.Node> nodes = ClusterNodesParser.parse(await(clusterNodesReply, deadline));
+        String version = InfoParser.parse(await(serverInfoReply, deadline)).get("redis_version");
         List<ClusterNodesParser.Node> servingMasters = nodes.stream().filter(ClusterNodesParser.Node::servesSlots).toList();
         List<String> unreachable = pingAll(cluster, servingMasters, deadline);
+        if (!unreachable.isEmpty()) {
+            // A master the client's view does not know yet (just added, or back from FAIL) looks
+            // unreachable until the view is refreshed; refresh it now rather than at the next period.
+            ((RedisClusterClient) client.unwrap()).refreshPartitionsAsync();
+        }
         String state = clusterInfo.get("cluster_state");
         int slotsOk = InfoParser.intValue(clusterInfo, "cluster_slots_ok");
         int slotsFail = InfoParser.intValue(clusterInfo, "cluster_slots_fail") + InfoParser.intValue(clusterInfo, "cluster_slots_pfail");
-        details.put("version", InfoParser.parse(await(cluster.async().info("server"), deadline)).get("redis_version"));
+        details.put("version", version);
         details.put("latency_ms", millis(latency));
         details.put("cluster_state", state);
         details.put("cluster_size", InfoParser.intValue(clusterInfo, "cluster_size"));
