@@ -17,7 +17,10 @@ import org.chatapp.redis.local.LocalRedisStandalone;
  * Measures every peer on the same local servers (a standalone server and a 3 x 1 cluster, started
  * here), in interleaved runs, and writes the table with medians and ratios.
  *
- * <pre>java -jar bench/target/bench.jar [--short] [--runs N] [--seconds S] [--out docs/benchmarks.md]</pre>
+ * <pre>java -jar bench/target/bench.jar [--short] [--runs N] [--seconds S] [--out docs/benchmarks.md] [--only TEXT]</pre>
+ *
+ * <p>{@code --only} measures just the rows whose name contains the text, such as
+ * {@code "standalone GET, 16"}.
  */
 public final class BenchMain {
 
@@ -76,6 +79,9 @@ public final class BenchMain {
                 loader.set(key, VALUE);
             }
             for (Scenario scenario : scenarios) {
+                if (!settings.selects(topology.name() + " " + scenario.label())) {
+                    continue;
+                }
                 Map<Peer, List<RunResult>> results = new LinkedHashMap<>();
                 clients.forEach((peer, client) -> {
                     runner.run(client, scenario, settings.warmup());
@@ -101,31 +107,38 @@ public final class BenchMain {
     }
 
     /** Command-line settings; the short mode is the CI smoke run. */
-    record BenchSettings(boolean shortMode, int runs, Duration duration, Duration warmup, Path out) {
+    record BenchSettings(boolean shortMode, int runs, Duration duration, Duration warmup, Path out, String only) {
+
+        /** Returns whether a row, named like {@code standalone GET, 16 threads sync}, is to be measured. */
+        boolean selects(String row) {
+            return only == null || row.contains(only);
+        }
 
         static BenchSettings parse(String[] args) {
             boolean shortMode = false;
             int runs = 5;
             double seconds = 3;
             Path out = null;
+            String only = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--short" -> shortMode = true;
                     case "--runs" -> runs = Integer.parseInt(value(args, ++i, "--runs"));
                     case "--seconds" -> seconds = Double.parseDouble(value(args, ++i, "--seconds"));
                     case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                    case "--only" -> only = value(args, ++i, "--only");
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --short, --runs N, --seconds S, --out FILE");
+                            + "; use --short, --runs N, --seconds S, --out FILE, --only TEXT");
                 }
             }
             if (shortMode) {
-                return new BenchSettings(true, 1, Duration.ofMillis(300), Duration.ofMillis(200), out);
+                return new BenchSettings(true, 1, Duration.ofMillis(300), Duration.ofMillis(200), out, only);
             }
             if (runs < 1 || seconds <= 0) {
                 throw new IllegalArgumentException("--runs must be at least 1 and --seconds positive");
             }
             Duration duration = Duration.ofMillis((long) (seconds * 1000));
-            return new BenchSettings(false, runs, duration, duration, out);
+            return new BenchSettings(false, runs, duration, duration, out, only);
         }
 
         private static String value(String[] args, int index, String option) {
