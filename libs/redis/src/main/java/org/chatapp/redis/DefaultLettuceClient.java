@@ -85,11 +85,6 @@ final class DefaultLettuceClient implements LettuceClient {
     }
 
     @Override
-    public StatefulRedisSentinelConnection<String, String> connectSentinel() {
-        return await(connectSentinelAsync());
-    }
-
-    @Override
     public CompletableFuture<StatefulRedisSentinelConnection<String, String>> connectSentinelAsync() {
         if (mode() != RedisMode.SENTINEL) {
             throw new IllegalStateException("not a sentinel client: the mode is " + mode().label());

@@ -41,15 +41,8 @@ public interface LettuceClient extends AutoCloseable {
     <K, V> CompletableFuture<StatefulConnection<K, V>> connectAsync(RedisCodec<K, V> codec);
 
     /**
-     * Opens a connection to one of the sentinels.
-     *
-     * @throws IllegalStateException when this is not a sentinel client
-     * @throws RedisConnectionFailureException when no sentinel can be reached
-     */
-    StatefulRedisSentinelConnection<String, String> connectSentinel();
-
-    /**
-     * Opens a connection to the first sentinel that answers, without blocking.
+     * Opens a connection to the first sentinel that answers, without blocking; the future fails
+     * with {@link RedisConnectionFailureException} when none can be reached.
      *
      * @throws IllegalStateException when this is not a sentinel client
      */

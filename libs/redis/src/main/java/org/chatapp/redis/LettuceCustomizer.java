@@ -22,22 +22,4 @@ public interface LettuceCustomizer {
     /** Adjusts the client options. */
     default void customizeOptions(ClientOptions.Builder options) {
     }
-
-    /** Returns a customizer applying this one, then {@code next}. */
-    default LettuceCustomizer andThen(LettuceCustomizer next) {
-        LettuceCustomizer first = this;
-        return new LettuceCustomizer() {
-            @Override
-            public void customizeResources(ClientResources.Builder resources) {
-                first.customizeResources(resources);
-                next.customizeResources(resources);
-            }
-
-            @Override
-            public void customizeOptions(ClientOptions.Builder options) {
-                first.customizeOptions(options);
-                next.customizeOptions(options);
-            }
-        };
-    }
 }

@@ -1,7 +1,6 @@
 package org.chatapp.redis;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Where Redis Sentinel runs and which master it watches. The data nodes' credentials come from
@@ -41,16 +40,5 @@ public record SentinelOptions(String master, List<RedisNode> nodes, String usern
     public String toString() {
         return "SentinelOptions[master=" + master + ", nodes=" + nodes + ", username=" + username
                 + ", password=" + RedisOptions.mask(password) + "]";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SentinelOptions that && master.equals(that.master) && nodes.equals(that.nodes)
-                && Objects.equals(username, that.username) && Objects.equals(password, that.password);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(master, nodes, username, password);
     }
 }

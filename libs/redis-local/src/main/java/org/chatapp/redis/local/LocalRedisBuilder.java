@@ -1,6 +1,7 @@
 package org.chatapp.redis.local;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The settings every local setup shares: the binary, credentials, extra {@code redis.conf} lines
@@ -13,6 +14,15 @@ public abstract class LocalRedisBuilder<B extends LocalRedisBuilder<B>> {
     final SetupOptions options = new SetupOptions();
 
     LocalRedisBuilder() {
+    }
+
+    /** Checks a duration setting: at least one millisecond, as Redis counts in milliseconds. */
+    static Duration requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.toMillis() < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1 ms but was " + duration);
+        }
+        return duration;
     }
 
     @SuppressWarnings("unchecked")

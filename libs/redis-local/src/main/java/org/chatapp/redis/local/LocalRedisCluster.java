@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -336,11 +335,7 @@ public final class LocalRedisCluster implements AutoCloseable {
          * default 5 s.
          */
         public Builder nodeTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "nodeTimeout");
-            if (timeout.toMillis() < 1) {
-                throw new IllegalArgumentException("nodeTimeout must be at least 1 ms but was " + timeout);
-            }
-            this.nodeTimeout = timeout;
+            this.nodeTimeout = requirePositive(timeout, "nodeTimeout");
             return this;
         }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -302,14 +301,6 @@ public final class LocalRedisSentinel implements AutoCloseable {
                 config.set("sentinel", "auth-pass", masterName, options.password());
             }
             return config;
-        }
-
-        private static Duration requirePositive(Duration duration, String name) {
-            Objects.requireNonNull(duration, name);
-            if (duration.toMillis() < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1 ms but was " + duration);
-            }
-            return duration;
         }
     }
 }
