@@ -15,7 +15,12 @@ public interface LettuceCustomizer {
     LettuceCustomizer NONE = new LettuceCustomizer() {
     };
 
-    /** Adjusts the client resources (threads, timers, metrics, event bus). */
+    /**
+     * Adjusts the client resources (threads, timers, metrics, event bus). The library sets a
+     * {@link io.lettuce.core.resource.NettyCustomizer} that batches concurrent commands into shared
+     * socket writes; a customizer that sets its own replaces it, and commands are then flushed one
+     * by one, as plain Lettuce does.
+     */
     default void customizeResources(ClientResources.Builder resources) {
     }
 

@@ -52,7 +52,8 @@ public final class RedisClientProvider {
      */
     public static LettuceClient createRedisClient(RedisOptions options, LettuceCustomizer customizer) {
         ClientResources.Builder resourcesBuilder = DefaultClientResources.builder()
-                .reconnectDelay(new PolicyDelay(options.reconnectPolicy()));
+                .reconnectDelay(new PolicyDelay(options.reconnectPolicy()))
+                .nettyCustomizer(new WriteCoalescing());
         customizer.customizeResources(resourcesBuilder);
         ClientResources resources = resourcesBuilder.build();
         try {
