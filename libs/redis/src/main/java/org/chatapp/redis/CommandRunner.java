@@ -28,11 +28,13 @@ final class CommandRunner {
     private final LazyConnection<byte[], byte[]> connection;
     private final KeyCodec keys;
     private final long awaitNanos;
+    private final ReplySpin spin;
 
-    CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout) {
+    CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout, ReplySpin spin) {
         this.connection = connection;
         this.keys = keys;
         this.awaitNanos = saturatedNanos(commandTimeout) + AWAIT_SLACK_NANOS;
+        this.spin = spin;
     }
 
     private static long saturatedNanos(Duration duration) {
@@ -61,6 +63,7 @@ final class CommandRunner {
         } catch (RuntimeException e) {
             throw translate(operation, key, e);
         }
+        spin.awaitBriefly(future);
         return await(operation, key, future);
     }
 

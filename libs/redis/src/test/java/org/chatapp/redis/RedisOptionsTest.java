@@ -29,6 +29,7 @@ class RedisOptionsTest {
         assertThat(options.commandTimeout()).isEqualTo(RedisOptions.DEFAULT_COMMAND_TIMEOUT);
         assertThat(options.readFrom()).isEqualTo(ReadFrom.MASTER);
         assertThat(options.reconnectPolicy()).isSameAs(ReconnectPolicy.DEFAULT);
+        assertThat(options.spinWait()).isEqualTo(Duration.ofNanos(100_000));
     }
 
     @Test
@@ -71,6 +72,11 @@ class RedisOptionsTest {
                         "keyPrefix must not contain '{' or '}'"),
                 bad("replica reads on a single node", () -> RedisOptions.builder().readFrom(ReadFrom.REPLICA),
                         "readFrom REPLICA needs replicas the client can find"),
+                bad("spin over a millisecond", () -> RedisOptions.builder().spinWait(Duration.ofMillis(2)),
+                        "spinWait must be between 0 and PT0.001S, was PT0.002S"),
+                bad("negative spin", () -> RedisOptions.builder().spinWait(Duration.ofNanos(-1)),
+                        "spinWait must be between 0 and PT0.001S"),
+                bad("null spin", () -> RedisOptions.builder().spinWait(null), "spinWait must be between 0 and PT0.001S, was null"),
                 bad("request queue of 0", () -> RedisOptions.builder().requestQueueSize(0),
                         "requestQueueSize must be at least 1, was 0"),
                 bad("client name with space", () -> RedisOptions.builder().clientName("chat app"),

@@ -49,6 +49,12 @@ public class RedisClientProperties {
     /** Name each connection gives itself (CLIENT SETNAME); "chatapp" when not set. */
     private String clientName;
 
+    /**
+     * Time a blocking call spins for its reply before it parks, at most 1ms; 100us when not set, 0
+     * turns it off. It stops by itself while replies take longer, and one thread spins at a time.
+     */
+    private Duration spinWait;
+
     private final Sentinel sentinel = new Sentinel();
 
     private final Tls tls = new Tls();
@@ -141,6 +147,14 @@ public class RedisClientProperties {
 
     public void setRequestQueueSize(Integer requestQueueSize) {
         this.requestQueueSize = requestQueueSize;
+    }
+
+    public Duration getSpinWait() {
+        return spinWait;
+    }
+
+    public void setSpinWait(Duration spinWait) {
+        this.spinWait = spinWait;
     }
 
     public Boolean getFailFastWhenDisconnected() {

@@ -37,6 +37,7 @@ final class RedisFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRedisPro
         PROPERTIES.put("commandTimeout", "command-timeout");
         PROPERTIES.put("requestQueueSize", "request-queue-size");
         PROPERTIES.put("clientName", "client-name");
+        PROPERTIES.put("spinWait", "spin-wait");
         PROPERTIES.put("username", "username");
         PROPERTIES.put("host", "host");
         PROPERTIES.put("port", "port");

@@ -81,6 +81,10 @@ final class RedisOptionsMapper {
         if (failFast != null) {
             builder.failFastWhenDisconnected(failFast);
         }
+        Duration spinWait = settings.pick(RedisClientProperties::getSpinWait);
+        if (spinWait != null) {
+            builder.spinWait(spinWait);
+        }
         String clientName = settings.pick(RedisClientProperties::getClientName);
         if (clientName != null) {
             builder.clientName(clientName);

@@ -44,7 +44,7 @@ class ChatappRedisAutoConfigurationTest {
                 "chatapp.redis.db=2", "chatapp.redis.username=chat", "chatapp.redis.password=s3cret",
                 "chatapp.redis.key-prefix=chat:", "chatapp.redis.command-timeout=750ms",
                 "chatapp.redis.request-queue-size=50", "chatapp.redis.fail-fast-when-disconnected=true",
-                "chatapp.redis.client-name=chat-service", "chatapp.redis.retry.step=10ms", "chatapp.redis.retry.max=1s",
+                "chatapp.redis.client-name=chat-service", "chatapp.redis.spin-wait=0", "chatapp.redis.retry.step=10ms", "chatapp.redis.retry.max=1s",
                 "chatapp.redis.tls.enabled=true", "chatapp.redis.tls.verification=ca").run(context -> {
                     RedisOptions options = options(context);
                     assertThat(options.mode()).isEqualTo(RedisMode.STANDALONE);
@@ -59,6 +59,7 @@ class ChatappRedisAutoConfigurationTest {
                     assertThat(options.requestQueueSize()).isEqualTo(50);
                     assertThat(options.failFastWhenDisconnected()).isTrue();
                     assertThat(options.clientName()).isEqualTo("chat-service");
+                    assertThat(options.spinWait()).isZero();
                     assertThat(options.reconnectPolicy().delay(3)).isEqualTo(Duration.ofMillis(30));
                     assertThat(options.reconnectPolicy().delay(1000)).isEqualTo(Duration.ofSeconds(1));
                     assertThat(options.tls().verification()).isEqualTo(TlsOptions.Verification.CA);

@@ -31,6 +31,7 @@ class RedisFailureAnalyzerTest {
             "chatapp.redis.sentinel.master=m;chatapp.redis.sentinel.nodes=s:1,s | chatapp.redis.sentinel.nodes | sentinel.nodes[1] node address must be host:port",
             "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.cluster.read-from=replica | chatapp.redis.cluster.read-from | cluster.readFrom REPLICA applies to a cluster only",
             "chatapp.redis.nodes=127.0.0.1:7000;chatapp.redis.sentinel.read-from=replica | chatapp.redis.sentinel.read-from | sentinel.readFrom REPLICA applies to a sentinel setup only",
+            "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.spin-wait=5ms | chatapp.redis.spin-wait | spinWait must be between 0 and PT0.001S, was PT0.005S",
             "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.retry.jitter=2 | chatapp.redis.retry.jitter | reconnect jitter must be between 0 and 1",
             "chatapp.redis.host=127.0.0.1;chatapp.redis.port=1;chatapp.redis.health.timeout=0s | chatapp.redis.health.timeout | health timeout must be a positive duration",
             "chatapp.redis.host=redis://u:pw-in-url@h | chatapp.redis.host | host must be a host name or IP address, not a URL with credentials",
