@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,13 @@ import org.chatapp.redis.local.LocalRedisStandalone;
 
 /**
  * Measures every peer on the same local servers (a standalone server and a 3 x 1 cluster, started
- * here), in interleaved runs, and writes the table with medians and ratios.
+ * here), in interleaved runs, and writes a table per case with medians and ratios, and the goals.
  *
- * <pre>java -jar bench/target/bench.jar [--short] [--runs N] [--seconds S] [--out docs/benchmarks.md] [--only TEXT]</pre>
+ * <pre>java -jar bench/target/bench.jar [--short] [--runs N] [--seconds S] [--out docs/benchmarks.md] [--only TEXT] [--peers A,B]</pre>
  *
  * <p>{@code --only} measures just the rows whose name contains the text, such as
- * {@code "standalone GET, 16"}.
+ * {@code "standalone GET, 16"}; {@code --peers} just the peers whose names contain one of the
+ * comma-separated texts, such as {@code "chatapp,Lettuce"}: for measuring a change quickly.
  */
 public final class BenchMain {
 
@@ -32,7 +34,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws IOException {
         BenchSettings settings = BenchSettings.parse(args);
-        Report report = run(settings, Peers.all());
+        Report report = run(settings, settings.selectPeers(Peers.all()));
         String markdown = report.markdown();
         System.out.println(markdown);
         if (settings.out() != null) {
@@ -54,46 +56,42 @@ public final class BenchMain {
             keys[i] = "key:" + i;
         }
         Runner runner = new Runner(keys, VALUE);
-        Report report = new Report(settings);
+        Report report = new Report(settings, peers);
         try (LocalRedisStandalone standalone = LocalRedis.standalone().start();
                 LocalRedisCluster cluster = LocalRedis.cluster().start()) {
             List<Topology> topologies = List.of(
                     new Topology("standalone", List.of(new RedisNode(standalone.host(), standalone.port())), false),
                     new Topology("cluster 3x1", RedisNode.parseList(cluster.seedAddresses()), true));
             for (Topology topology : topologies) {
-                measure(topology, peers, scenarios, runner, keys, settings, report);
+                measure(topology, peers, scenarios, runner, settings, report);
             }
         }
         return report;
     }
 
     private static void measure(Topology topology, List<Peer> peers, List<Scenario> scenarios, Runner runner,
-            String[] keys, BenchSettings settings, Report report) {
-        Map<Peer, BenchClient> clients = new LinkedHashMap<>();
+            BenchSettings settings, Report report) {
+        Map<Peer, Peer.Session> sessions = new LinkedHashMap<>();
         try {
             for (Peer peer : peers) {
-                clients.put(peer, peer.connect(topology));
-            }
-            BenchClient loader = clients.values().iterator().next();
-            for (String key : keys) {
-                loader.set(key, VALUE);
+                sessions.put(peer, peer.open(topology, runner));
             }
             for (Scenario scenario : scenarios) {
                 if (!settings.selects(topology.name() + " " + scenario.label())) {
                     continue;
                 }
                 Map<Peer, List<RunResult>> results = new LinkedHashMap<>();
-                clients.forEach((peer, client) -> {
-                    runner.run(client, scenario, settings.warmup());
+                sessions.forEach((peer, session) -> {
+                    session.run(scenario, settings.warmup());
                     results.put(peer, new ArrayList<>());
                 });
                 // Interleaved, and in turn first, so drift of the machine hits every peer alike.
-                List<Peer> order = new ArrayList<>(clients.keySet());
+                List<Peer> order = new ArrayList<>(sessions.keySet());
                 for (int run = 0; run < settings.runs(); run++) {
                     for (Peer peer : order) {
-                        results.get(peer).add(runner.run(clients.get(peer), scenario, settings.duration()));
+                        results.get(peer).add(sessions.get(peer).run(scenario, settings.duration()));
                     }
-                    java.util.Collections.rotate(order, 1);
+                    Collections.rotate(order, 1);
                 }
                 results.forEach((peer, runs) -> {
                     report.add(topology, scenario, peer, runs);
@@ -102,12 +100,25 @@ public final class BenchMain {
                 });
             }
         } finally {
-            clients.values().forEach(BenchClient::close);
+            sessions.values().forEach(Peer.Session::close);
         }
     }
 
     /** Command-line settings; the short mode is the CI smoke run. */
-    record BenchSettings(boolean shortMode, int runs, Duration duration, Duration warmup, Path out, String only) {
+    record BenchSettings(boolean shortMode, int runs, Duration duration, Duration warmup, Path out, String only,
+            List<String> peers) {
+
+        /** Returns the peers {@code --peers} names, or all of them. */
+        List<Peer> selectPeers(List<Peer> all) {
+            List<Peer> selected = all.stream()
+                    .filter(peer -> peers.isEmpty() || peers.stream().anyMatch(peer.name()::contains))
+                    .toList();
+            if (selected.isEmpty()) {
+                throw new IllegalArgumentException("--peers " + String.join(",", peers) + " names none of "
+                        + all.stream().map(Peer::name).toList());
+            }
+            return selected;
+        }
 
         /** Returns whether a row, named like {@code standalone GET, 16 threads sync}, is to be measured. */
         boolean selects(String row) {
@@ -120,6 +131,7 @@ public final class BenchMain {
             double seconds = 3;
             Path out = null;
             String only = null;
+            List<String> peers = List.of();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--short" -> shortMode = true;
@@ -127,18 +139,19 @@ public final class BenchMain {
                     case "--seconds" -> seconds = Double.parseDouble(value(args, ++i, "--seconds"));
                     case "--out" -> out = Path.of(value(args, ++i, "--out"));
                     case "--only" -> only = value(args, ++i, "--only");
+                    case "--peers" -> peers = List.of(value(args, ++i, "--peers").split(","));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --short, --runs N, --seconds S, --out FILE, --only TEXT");
+                            + "; use --short, --runs N, --seconds S, --out FILE, --only TEXT, --peers A,B");
                 }
             }
             if (shortMode) {
-                return new BenchSettings(true, 1, Duration.ofMillis(300), Duration.ofMillis(200), out, only);
+                return new BenchSettings(true, 1, Duration.ofMillis(300), Duration.ofMillis(200), out, only, peers);
             }
             if (runs < 1 || seconds <= 0) {
                 throw new IllegalArgumentException("--runs must be at least 1 and --seconds positive");
             }
             Duration duration = Duration.ofMillis((long) (seconds * 1000));
-            return new BenchSettings(false, runs, duration, duration, out, only);
+            return new BenchSettings(false, runs, duration, duration, out, only, peers);
         }
 
         private static String value(String[] args, int index, String option) {

@@ -1,11 +1,33 @@
 package org.chatapp.bench;
 
-/** A Redis client library measured in the benchmark; each row of the report is one peer. */
+import java.time.Duration;
+
+/**
+ * Something measured in the benchmark, a Redis client library or the {@code redis-benchmark}
+ * tool; each row of a case in the report is one peer.
+ */
 interface Peer {
 
-    /** Returns the name shown in the report. */
+    /** Returns the name shown in the report, with the version where there is one. */
     String name();
 
-    /** Connects to the topology; keys the benchmark passes are raw keys (the peer adds no prefix). */
-    BenchClient connect(Topology topology);
+    /** Returns how the peer is set up and driven, as the report's header tells it. */
+    String setup();
+
+    /**
+     * Prepares the peer on a topology: connects, and writes the keys it will read.
+     *
+     * @param runner drives Java clients; a peer that measures itself may ignore it
+     */
+    Session open(Topology topology, Runner runner);
+
+    /** A peer ready on one topology; closed when all cases on that topology are measured. */
+    interface Session extends AutoCloseable {
+
+        /** Measures one case for about the given time. */
+        RunResult run(Scenario scenario, Duration duration);
+
+        @Override
+        void close();
+    }
 }

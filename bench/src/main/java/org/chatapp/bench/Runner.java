@@ -2,6 +2,7 @@ package org.chatapp.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
@@ -25,10 +26,21 @@ final class Runner {
         this.value = value;
     }
 
+    /** Writes every key, so that GETs in the runs find a value. */
+    void load(BenchClient client) {
+        for (String key : keys) {
+            client.set(key, value);
+        }
+    }
+
     RunResult run(BenchClient client, Scenario scenario, Duration duration) {
-        return scenario.driver().isAsync()
-                ? runAsync(client, scenario, duration)
-                : runSync(client, scenario, duration);
+        if (!scenario.driver().isAsync()) {
+            return runSync(client, scenario, duration);
+        }
+        if (client instanceof BenchClient.Pipelined pipelined) {
+            return runPipelined(pipelined, scenario, duration);
+        }
+        return runAsync((BenchClient.Async) client, scenario, duration);
     }
 
     private RunResult runSync(BenchClient client, Scenario scenario, Duration duration) {
@@ -39,7 +51,7 @@ final class Runner {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         for (int t = 0; t < threads; t++) {
-            Histogram histogram = new Histogram(HIGHEST_LATENCY_NANOS, 2);
+            Histogram histogram = newHistogram();
             histograms.add(histogram);
             Thread worker = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -70,12 +82,12 @@ final class Runner {
         if (failure.get() != null) {
             throw new IllegalStateException(scenario.label() + " failed", failure.get());
         }
-        Histogram total = new Histogram(HIGHEST_LATENCY_NANOS, 2);
+        Histogram total = newHistogram();
         histograms.forEach(total::add);
-        return new RunResult(total.getTotalCount(), seconds, total);
+        return RunResult.of(total, seconds);
     }
 
-    private RunResult runAsync(BenchClient client, Scenario scenario, Duration duration) {
+    private RunResult runAsync(BenchClient.Async client, Scenario scenario, Duration duration) {
         int inFlight = scenario.driver().inFlight();
         Semaphore permits = new Semaphore(inFlight);
         Recorder recorder = new Recorder(HIGHEST_LATENCY_NANOS, 2);
@@ -104,8 +116,40 @@ final class Runner {
         if (firstFailure.get() != null) {
             throw new IllegalStateException(scenario.label() + ": " + failures.get() + " calls failed", firstFailure.get());
         }
-        Histogram latency = recorder.getIntervalHistogram();
-        return new RunResult(latency.getTotalCount(), seconds, latency);
+        return RunResult.of(recorder.getIntervalHistogram(), seconds);
+    }
+
+    /**
+     * Sends batches of {@code inFlight} commands from one thread, one batch at a time. A command's
+     * reply is only seen when its batch completes, so each command's latency is its batch's.
+     */
+    private RunResult runPipelined(BenchClient.Pipelined client, Scenario scenario, Duration duration) {
+        int batchSize = scenario.driver().inFlight();
+        Histogram latency = newHistogram();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String[] batch = new String[batchSize];
+        List<String> batchKeys = Arrays.asList(batch);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long now = start;
+        while (now < end) {
+            for (int i = 0; i < batchSize; i++) {
+                batch[i] = keys[random.nextInt(keys.length)];
+            }
+            long issued = System.nanoTime();
+            if (scenario.operation() == Scenario.Operation.GET) {
+                client.getPipelined(batchKeys);
+            } else {
+                client.setPipelined(batchKeys, value);
+            }
+            now = System.nanoTime();
+            latency.recordValueWithCount(Math.min(now - issued, HIGHEST_LATENCY_NANOS), batchSize);
+        }
+        return RunResult.of(latency, (now - start) / 1e9);
+    }
+
+    private static Histogram newHistogram() {
+        return new Histogram(HIGHEST_LATENCY_NANOS, 2);
     }
 
     private static void join(Thread worker) {

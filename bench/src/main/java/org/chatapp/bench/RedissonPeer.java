@@ -1,0 +1,69 @@
+package org.chatapp.bench;
+
+import java.util.concurrent.CompletionStage;
+import org.chatapp.redis.RedisNode;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/**
+ * Redisson as its users take it: default settings with the String codec, an {@code RBucket} per
+ * key, and its {@code RFuture}s to keep many calls in flight.
+ */
+final class RedissonPeer implements ClientPeer {
+
+    @Override
+    public String name() {
+        return "Redisson " + Versions.of("org.redisson", "redisson");
+    }
+
+    @Override
+    public String setup() {
+        return "`Config` with `useSingleServer()`/`useClusterServers()` and defaults otherwise (on the cluster "
+                + "reads go to replicas, Redisson's default), `StringCodec`, `RBucket<String>`; in flight through "
+                + "`getAsync`/`setAsync`";
+    }
+
+    @Override
+    public BenchClient connect(Topology topology) {
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        if (topology.cluster()) {
+            topology.nodes().forEach(node -> config.useClusterServers().addNodeAddress(address(node)));
+        } else {
+            config.useSingleServer().setAddress(address(topology.nodes().get(0)));
+        }
+        RedissonClient redisson = Redisson.create(config);
+        return new BenchClient.Async() {
+            @Override
+            public String get(String key) {
+                return redisson.<String>getBucket(Peers.PREFIX + key).get();
+            }
+
+            @Override
+            public void set(String key, String value) {
+                redisson.<String>getBucket(Peers.PREFIX + key).set(value);
+            }
+
+            @Override
+            public CompletionStage<?> getAsync(String key) {
+                return redisson.<String>getBucket(Peers.PREFIX + key).getAsync();
+            }
+
+            @Override
+            public CompletionStage<?> setAsync(String key, String value) {
+                return redisson.<String>getBucket(Peers.PREFIX + key).setAsync(value);
+            }
+
+            @Override
+            public void close() {
+                redisson.shutdown();
+            }
+        };
+    }
+
+    private static String address(RedisNode node) {
+        return "redis://" + node.host() + ":" + node.port();
+    }
+}
