@@ -128,7 +128,7 @@ public final class BenchMain {
         static BenchSettings parse(String[] args) {
             boolean shortMode = false;
             int runs = 5;
-            double seconds = 3;
+            double seconds = 2;
             Path out = null;
             String only = null;
             List<String> peers = List.of();

@@ -120,7 +120,8 @@ final class Report {
     private void goals(StringBuilder out) {
         out.append("\n## Goals\n\n");
         out.append("On 2 cores shared with the servers a row varies by about 10 % from run to run; where two\n"
-                + "peers' min-max ranges overlap, a ratio below 1 is not a measured difference.\n");
+                + "peers' min-max ranges overlap, a ratio below 1 is not a measured difference. Why a goal is\n"
+                + "missed, and what was tried to meet it: [performance.md](performance.md).\n");
         goal(out, "RedisService at least " + LETTUCE_GOAL + "x raw Lettuce in every row", row ->
                 ratio(row, LettucePeer.class::isInstance)
                         .map(ratio -> new Check(times(ratio), ratio >= LETTUCE_GOAL)));

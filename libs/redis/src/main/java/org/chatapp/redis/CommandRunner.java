@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -29,6 +30,8 @@ final class CommandRunner {
     private final KeyCodec keys;
     private final long awaitNanos;
     private final ReplySpin spin;
+    /** Blocking calls waiting for a reply; a lone one may spin for it. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout, ReplySpin spin) {
         this.connection = connection;
@@ -63,8 +66,13 @@ final class CommandRunner {
         } catch (RuntimeException e) {
             throw translate(operation, key, e);
         }
-        spin.awaitBriefly(future);
-        return await(operation, key, future);
+        boolean alone = waiting.incrementAndGet() == 1;
+        try {
+            spin.awaitBriefly(future, alone);
+            return await(operation, key, future);
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     private RedisClusterAsyncCommands<byte[], byte[]> awaitConnection(String operation, String key) {

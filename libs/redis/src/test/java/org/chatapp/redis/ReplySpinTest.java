@@ -27,7 +27,7 @@ class ReplySpinTest {
         ReplySpin spin = new ReplySpin(Duration.ofSeconds(5));
         CompletableFuture<String> reply = replyIn(Duration.ofNanos(50_000));
 
-        spin.awaitBriefly(reply);
+        spin.awaitBriefly(reply, true);
 
         assertThat(reply).isDone();
         assertThat(spin.isOn()).isTrue();
@@ -35,51 +35,70 @@ class ReplySpinTest {
 
     @Test
     void awaitBriefly_spinningOff_returnsAtOnce() {
-        ReplySpin spin = new ReplySpin(Duration.ZERO);
-        CompletableFuture<String> never = new CompletableFuture<>();
-
-        long start = System.nanoTime();
-        for (int i = 0; i < 100; i++) {
-            spin.awaitBriefly(never);
-        }
-
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT);
+        assertReturnsAtOnce(new ReplySpin(Duration.ZERO), true);
     }
 
     @Test
-    void awaitBriefly_repliesSlowerThanTheLimit_stopsSpinningAfterAFewMisses() {
-        ReplySpin spin = new ReplySpin(LIMIT);
-        CompletableFuture<String> never = new CompletableFuture<>();
-
-        for (int i = 0; i < ReplySpin.MISSES_TO_STOP; i++) {
-            assertThat(spin.isOn()).isTrue();
-            spin.awaitBriefly(never);
-        }
-        assertThat(spin.isOn()).isFalse();
-
-        // Off, only about one call in PROBE_ONE_IN still spins: far less than a spin per call.
-        int calls = 50 * ReplySpin.PROBE_ONE_IN;
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            spin.awaitBriefly(never);
-        }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT.multipliedBy(calls / 4));
+    void awaitBriefly_otherCallsWaiting_returnsAtOnce() {
+        assertReturnsAtOnce(new ReplySpin(LIMIT), false);
     }
 
     @Test
-    void awaitBriefly_fastRepliesAgain_turnsSpinningBackOn() {
+    void awaitBriefly_repliesSlowerThanTheLimit_stopsSpinningAfterSomeMissesThenProbesRarely() {
         ReplySpin spin = new ReplySpin(LIMIT);
         CompletableFuture<String> never = new CompletableFuture<>();
-        for (int i = 0; i < ReplySpin.MISSES_TO_STOP; i++) {
-            spin.awaitBriefly(never);
-        }
-        assertThat(spin.isOn()).isFalse();
 
-        for (int i = 0; i < 100 * ReplySpin.PROBE_ONE_IN && !spin.isOn(); i++) {
-            spin.awaitBriefly(replyIn(Duration.ofNanos(50_000)));
+        turnOff(spin);
+
+        // Off, one spin per probe interval at most: 1000 calls cost at most a few spins, not 1000.
+        long start = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            spin.awaitBriefly(never, true);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT.multipliedBy(100));
+    }
+
+    @Test
+    void awaitBriefly_fastRepliesAgain_turnsSpinningBackOn() throws InterruptedException {
+        ReplySpin spin = new ReplySpin(LIMIT);
+        turnOff(spin);
+
+        for (int i = 0; i < 20 && !spin.isOn(); i++) {
+            Thread.sleep(ReplySpin.PROBE_INTERVAL_MILLIS + 10);
+            CompletableFuture<String> fast = replyIn(Duration.ofNanos(50_000));
+            spin.awaitBriefly(fast, true);
         }
 
         assertThat(spin.isOn()).isTrue();
+    }
+
+    @Test
+    void awaitBriefly_aFewMissesAmongHits_staysOn() {
+        ReplySpin spin = new ReplySpin(Duration.ofMillis(1));
+        CompletableFuture<String> never = new CompletableFuture<>();
+        for (int i = 0; i < 4; i++) {
+            spin.awaitBriefly(never, true);
+        }
+
+        assertThat(spin.isOn()).as("a passing stall does not stop spinning").isTrue();
+    }
+
+    /** Spins with no reply until spinning stops; a few misses must not be enough, a run of them must. */
+    private static void turnOff(ReplySpin spin) {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        for (int i = 0; i < 100 && spin.isOn(); i++) {
+            spin.awaitBriefly(never, true);
+        }
+        assertThat(spin.isOn()).isFalse();
+    }
+
+    private static void assertReturnsAtOnce(ReplySpin spin, boolean alone) {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            spin.awaitBriefly(never, alone);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT);
     }
 
     private CompletableFuture<String> replyIn(Duration delay) {
