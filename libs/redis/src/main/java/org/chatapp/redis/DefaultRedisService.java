@@ -52,7 +52,7 @@ final class DefaultRedisService implements RedisService {
         this.keys = new KeyCodec(options.keyPrefix());
         this.connection = new LazyConnection<>(client, ByteArrayCodec.INSTANCE, nanoClock);
         this.rawConnection = new LazyConnection<>(client, StringCodec.UTF8, nanoClock);
-        this.runner = new CommandRunner(connection, keys, options.commandTimeout(), new ReplySpin(options.spinWait()));
+        this.runner = new CommandRunner(connection, keys, options.commandTimeout(), new ReplySpin(options.spinWait(), nanoClock));
         this.hashes = new DefaultHashOperations(runner);
         this.lists = new DefaultListOperations(runner);
         this.sets = new DefaultSetOperations(runner);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * Lets a blocking call spin briefly for its reply before it parks. A nearby server answers in tens
@@ -43,12 +44,14 @@ final class ReplySpin {
 
     private final long limitNanos;
     private final long probeLimitNanos;
+    private final LongSupplier nanoClock;
 
     /** Written only by the one spinning thread; read by all, so volatile is enough. */
     private volatile int hitShare = ALL;
     private volatile long nextProbeNanos;
 
-    ReplySpin(Duration limit) {
+    ReplySpin(Duration limit, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.limitNanos = limit.toNanos();
         this.probeLimitNanos = Math.max(limitNanos, Math.min(limitNanos * PROBE_FACTOR, MAX_PROBE_NANOS));
     }
@@ -68,8 +71,8 @@ final class ReplySpin {
         }
         try {
             long spinNanos = probe ? probeLimitNanos : limitNanos;
-            long start = System.nanoTime();
-            while (!reply.isDone() && System.nanoTime() - start < spinNanos) {
+            long start = nanoClock.getAsLong();
+            while (!reply.isDone() && nanoClock.getAsLong() - start < spinNanos) {
                 Thread.onSpinWait();
             }
             boolean hit = reply.isDone();
@@ -86,7 +89,7 @@ final class ReplySpin {
 
     /** Returns whether a probe may run now, and if so, puts the next one an interval away. */
     private boolean probeDue() {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (now - nextProbeNanos < 0) {
             return false;
         }

@@ -4,28 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The spin's decisions, on a clock that moves a microsecond each time it is read and replies that
+ * arrive after being looked for a given number of times: no test here depends on real time.
+ */
 class ReplySpinTest {
 
-    private static final Duration LIMIT = Duration.ofMillis(1);
+    private static final Duration LIMIT = Duration.ofNanos(100_000);
+    private static final long TICK_NANOS = 1_000;
+    /** Clock reads, and so polls, in one spin of the limit. */
+    private static final int TICKS_PER_SPIN = (int) (LIMIT.toNanos() / TICK_NANOS);
 
-    private final ScheduledExecutorService replies = Executors.newSingleThreadScheduledExecutor();
-
-    @AfterEach
-    void stopReplies() {
-        replies.shutdownNow();
-    }
+    private final AtomicLong now = new AtomicLong();
+    private final LongSupplier clock = () -> now.addAndGet(TICK_NANOS);
 
     @Test
     void awaitBriefly_replyArrivesWithinTheLimit_returnsWithTheReply() {
-        // A generous limit, so a slow machine cannot turn this into a miss.
-        ReplySpin spin = new ReplySpin(Duration.ofSeconds(5));
-        CompletableFuture<String> reply = replyIn(Duration.ofNanos(50_000));
+        ReplySpin spin = new ReplySpin(LIMIT, clock);
+        Reply reply = new Reply(10);
 
         spin.awaitBriefly(reply, true);
 
@@ -34,76 +35,102 @@ class ReplySpinTest {
     }
 
     @Test
-    void awaitBriefly_spinningOff_returnsAtOnce() {
-        assertReturnsAtOnce(new ReplySpin(Duration.ZERO), true);
+    void awaitBriefly_spinningOff_doesNotSpin() {
+        ReplySpin spin = new ReplySpin(Duration.ZERO, clock);
+        Reply never = Reply.never();
+
+        spin.awaitBriefly(never, true);
+
+        assertThat(never.polls).isZero();
     }
 
     @Test
-    void awaitBriefly_otherCallsWaiting_returnsAtOnce() {
-        assertReturnsAtOnce(new ReplySpin(LIMIT), false);
+    void awaitBriefly_otherCallsWaiting_doesNotSpin() {
+        ReplySpin spin = new ReplySpin(LIMIT, clock);
+        Reply never = Reply.never();
+
+        spin.awaitBriefly(never, false);
+
+        assertThat(never.polls).isZero();
     }
 
     @Test
-    void awaitBriefly_repliesSlowerThanTheLimit_stopsSpinningAfterSomeMissesThenProbesRarely() {
-        ReplySpin spin = new ReplySpin(LIMIT);
-        CompletableFuture<String> never = new CompletableFuture<>();
+    void awaitBriefly_noReply_spinsUpToTheLimit() {
+        ReplySpin spin = new ReplySpin(LIMIT, clock);
+        Reply never = Reply.never();
 
-        turnOff(spin);
+        spin.awaitBriefly(never, true);
 
-        // Off, one spin per probe interval at most: 1000 calls cost at most a few spins, not 1000.
-        long start = System.nanoTime();
-        for (int i = 0; i < 1000; i++) {
-            spin.awaitBriefly(never, true);
-        }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT.multipliedBy(100));
-    }
-
-    @Test
-    void awaitBriefly_fastRepliesAgain_turnsSpinningBackOn() throws InterruptedException {
-        ReplySpin spin = new ReplySpin(LIMIT);
-        turnOff(spin);
-
-        for (int i = 0; i < 20 && !spin.isOn(); i++) {
-            Thread.sleep(ReplySpin.PROBE_INTERVAL_MILLIS + 10);
-            CompletableFuture<String> fast = replyIn(Duration.ofNanos(50_000));
-            spin.awaitBriefly(fast, true);
-        }
-
-        assertThat(spin.isOn()).isTrue();
+        // One poll per clock tick, a little over the limit's worth of ticks.
+        assertThat(never.polls).isBetween(TICKS_PER_SPIN - 2, TICKS_PER_SPIN + 2);
     }
 
     @Test
     void awaitBriefly_aFewMissesAmongHits_staysOn() {
-        ReplySpin spin = new ReplySpin(Duration.ofMillis(1));
-        CompletableFuture<String> never = new CompletableFuture<>();
+        ReplySpin spin = new ReplySpin(LIMIT, clock);
         for (int i = 0; i < 4; i++) {
-            spin.awaitBriefly(never, true);
+            spin.awaitBriefly(Reply.never(), true);
         }
 
         assertThat(spin.isOn()).as("a passing stall does not stop spinning").isTrue();
     }
 
-    /** Spins with no reply until spinning stops; a few misses must not be enough, a run of them must. */
-    private static void turnOff(ReplySpin spin) {
-        CompletableFuture<String> never = new CompletableFuture<>();
-        for (int i = 0; i < 100 && spin.isOn(); i++) {
+    @Test
+    void awaitBriefly_repliesSlowerThanTheLimit_stopsThenProbesOncePerInterval() {
+        ReplySpin spin = new ReplySpin(LIMIT, clock);
+        turnOff(spin);
+
+        Reply never = Reply.never();
+        int calls = 1000;
+        for (int i = 0; i < calls; i++) {
             spin.awaitBriefly(never, true);
+        }
+
+        // Each call looks once whether the reply is in; beyond that, 1000 calls in far less than a
+        // probe interval spin at most once, for up to 10 x the limit, instead of 1000 times.
+        assertThat(never.polls).isLessThanOrEqualTo(calls + ReplySpin.PROBE_FACTOR * TICKS_PER_SPIN + 2);
+    }
+
+    @Test
+    void awaitBriefly_fastRepliesAgain_probeTurnsSpinningBackOn() {
+        ReplySpin spin = new ReplySpin(LIMIT, clock);
+        turnOff(spin);
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(ReplySpin.PROBE_INTERVAL_MILLIS));
+
+        // Slower than a spin's limit, within a probe's.
+        spin.awaitBriefly(new Reply(3 * TICKS_PER_SPIN), true);
+
+        assertThat(spin.isOn()).isTrue();
+    }
+
+    /** Spins with no reply until spinning stops; a few misses are not enough, a run of them is. */
+    private static void turnOff(ReplySpin spin) {
+        for (int i = 0; i < 100 && spin.isOn(); i++) {
+            spin.awaitBriefly(Reply.never(), true);
         }
         assertThat(spin.isOn()).isFalse();
     }
 
-    private static void assertReturnsAtOnce(ReplySpin spin, boolean alone) {
-        CompletableFuture<String> never = new CompletableFuture<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < 100; i++) {
-            spin.awaitBriefly(never, alone);
-        }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT);
-    }
+    /** A reply that arrives once the caller has looked for it a given number of times. */
+    private static final class Reply extends CompletableFuture<String> {
 
-    private CompletableFuture<String> replyIn(Duration delay) {
-        CompletableFuture<String> reply = new CompletableFuture<>();
-        replies.schedule(() -> reply.complete("OK"), delay.toNanos(), TimeUnit.NANOSECONDS);
-        return reply;
+        private final int arrivesAtPoll;
+        int polls;
+
+        Reply(int arrivesAtPoll) {
+            this.arrivesAtPoll = arrivesAtPoll;
+        }
+
+        static Reply never() {
+            return new Reply(Integer.MAX_VALUE);
+        }
+
+        @Override
+        public boolean isDone() {
+            if (++polls >= arrivesAtPoll) {
+                complete("OK");
+            }
+            return super.isDone();
+        }
     }
 }
