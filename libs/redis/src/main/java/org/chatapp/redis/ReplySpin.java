@@ -46,7 +46,10 @@ final class ReplySpin {
     private final long probeLimitNanos;
     private final LongSupplier nanoClock;
 
-    /** Written only by the one spinning thread; read by all, so volatile is enough. */
+    /**
+     * Written without a lock: the share only by the one thread spinning, the probe time by whichever
+     * call finds a probe due; a lost update costs one probe more or less, so volatile is enough.
+     */
     private volatile int hitShare = ALL;
     private volatile long nextProbeNanos;
 
