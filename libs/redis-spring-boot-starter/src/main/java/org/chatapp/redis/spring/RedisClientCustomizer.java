@@ -11,7 +11,10 @@ import io.lettuce.core.resource.ClientResources;
 public interface RedisClientCustomizer {
 
     /**
-     * Adjusts a client's resources (threads, timers, metrics, event bus).
+     * Adjusts a client's resources (threads, timers, metrics, event bus). Setting a
+     * {@link io.lettuce.core.resource.NettyCustomizer} replaces the library's, which batches
+     * concurrent commands into shared socket writes; see
+     * {@link org.chatapp.redis.LettuceCustomizer#customizeResources}.
      *
      * @param clientName {@code default} or the name under {@code chatapp.redis.clients}
      */
