@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The peers measured: this library, the Java clients its users could take instead, and the ceiling. */
+/** The peers measured: this library, the Java clients its users could take instead, and redis-benchmark as the reference. */
 final class Peers {
 
     /** The prefix the library adds; the other peers add it themselves, so all use the same keys. */

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 import org.chatapp.redis.RedisNode;
 
 /**
- * The {@code redis-benchmark} tool on the same servers at the same concurrency: the ceiling, what
- * a C client with no library around it gets. It measures itself; the runner is not used.
+ * The {@code redis-benchmark} tool on the same servers at the same concurrency: the reference the
+ * goals are set against, what a C client with no library around it gets (a client that spins for
+ * replies can pass it, at the cost of a busy core). It measures itself; the runner is not used.
  *
  * <p>It uses its own keys ({@code key:000000000123}, with a hash tag per node on the cluster) and
  * cannot run for a fixed time, so each case is first calibrated with a short run and then sized

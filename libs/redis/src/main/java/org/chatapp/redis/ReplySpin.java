@@ -21,7 +21,9 @@ import java.util.function.LongSupplier;
  *     ms tries again; a probe may spin {@value #PROBE_FACTOR} times as long (at most a millisecond),
  *     because while callers park every thread on the path sleeps between calls and replies come
  *     back slower than they will once spinning is on. The first probe that ends with the reply turns
- *     spinning back on.
+ *     spinning back on. Replies between the limit and a millisecond (a network) therefore cost a
+ *     cycle every {@value #PROBE_INTERVAL_MILLIS} ms: a probe that turns spinning on, then the misses
+ *     that turn it off, about 2 ms of one core, 3 to 4 %.
  * </ul>
  */
 final class ReplySpin {
@@ -57,6 +59,8 @@ final class ReplySpin {
         this.nanoClock = nanoClock;
         this.limitNanos = limit.toNanos();
         this.probeLimitNanos = Math.max(limitNanos, Math.min(limitNanos * PROBE_FACTOR, MAX_PROBE_NANOS));
+        // A probe is due at once; nanoTime may be negative, so "now", not 0, is the start.
+        this.nextProbeNanos = nanoClock.getAsLong();
     }
 
     /**

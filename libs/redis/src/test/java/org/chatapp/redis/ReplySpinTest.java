@@ -66,7 +66,7 @@ class ReplySpinTest {
     }
 
     @Test
-    void awaitBriefly_aFewMissesAmongHits_staysOn() {
+    void awaitBriefly_aFewMisses_staysOn() {
         ReplySpin spin = new ReplySpin(LIMIT, clock);
         for (int i = 0; i < 4; i++) {
             spin.awaitBriefly(Reply.never(), true);
@@ -87,7 +87,7 @@ class ReplySpinTest {
         }
 
         // Each call looks once whether the reply is in; beyond that, 1000 calls in far less than a
-        // probe interval spin at most once, for up to 10 x the limit, instead of 1000 times.
+        // probe interval spin at most once, for up to PROBE_FACTOR x the limit, instead of 1000 times.
         assertThat(never.polls).isLessThanOrEqualTo(calls + ReplySpin.PROBE_FACTOR * TICKS_PER_SPIN + 2);
     }
 
@@ -101,6 +101,17 @@ class ReplySpinTest {
         spin.awaitBriefly(new Reply(3 * TICKS_PER_SPIN), true);
 
         assertThat(spin.isOn()).isTrue();
+    }
+
+    @Test
+    void awaitBriefly_repliesSlowerThanAProbe_probeLeavesSpinningOff() {
+        ReplySpin spin = new ReplySpin(LIMIT, clock);
+        turnOff(spin);
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(ReplySpin.PROBE_INTERVAL_MILLIS));
+
+        spin.awaitBriefly(new Reply(ReplySpin.PROBE_FACTOR * TICKS_PER_SPIN * 2), true);
+
+        assertThat(spin.isOn()).isFalse();
     }
 
     /** Spins with no reply until spinning stops; a few misses are not enough, a run of them is. */
