@@ -26,8 +26,10 @@ import org.chatapp.redis.local.LocalRedisStandalone;
  */
 public final class BenchMain {
 
-    private static final int KEYS = 1000;
-    private static final String VALUE = "x".repeat(64);
+    /** Keys every peer reads and writes, and the size of their values: the one place they are set. */
+    static final int KEYS = 1000;
+    static final int VALUE_BYTES = 64;
+    private static final String VALUE = "x".repeat(VALUE_BYTES);
 
     private BenchMain() {
     }

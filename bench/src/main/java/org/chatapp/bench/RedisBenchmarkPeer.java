@@ -30,8 +30,6 @@ final class RedisBenchmarkPeer implements Peer {
 
     private static final String BINARY = "redis-benchmark";
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
-    private static final int VALUE_BYTES = 64;
-    private static final int KEYSPACE = 1000;
     /** Blocking clients of the busiest case; loading with as many reaches every node those cases use. */
     private static final int LOAD_CLIENTS = 16;
     private static final int LOAD_PIPELINE = 128;
@@ -71,7 +69,7 @@ final class RedisBenchmarkPeer implements Peer {
 
     @Override
     public String setup() {
-        return "`-c 1 -P 1`, `-c 16 -P 1` and `-c 1 -P 128`, with `-d " + VALUE_BYTES + " -r " + KEYSPACE
+        return "`-c 1 -P 1`, `-c 16 -P 1` and `-c 1 -P 128`, with `-d " + BenchMain.VALUE_BYTES + " -r " + BenchMain.KEYS
                 + "` on its own keys, written first; `--cluster --threads 1` on the cluster, where each client "
                 + "stays on one master and one slot; `-n` sized from a calibration run";
     }
@@ -124,8 +122,8 @@ final class RedisBenchmarkPeer implements Peer {
                 // without clients only notices the end on its next 250 ms tick, which the tool counts.
                 command.addAll(List.of("--cluster", "--threads", "1"));
             }
-            command.addAll(List.of("-t", operation.name().toLowerCase(Locale.ROOT), "-d", Integer.toString(VALUE_BYTES),
-                    "-r", Integer.toString(KEYSPACE), "-c", Integer.toString(clients), "-P", Integer.toString(pipeline),
+            command.addAll(List.of("-t", operation.name().toLowerCase(Locale.ROOT), "-d", Integer.toString(BenchMain.VALUE_BYTES),
+                    "-r", Integer.toString(BenchMain.KEYS), "-c", Integer.toString(clients), "-P", Integer.toString(pipeline),
                     "-n", Integer.toString(requests), "--csv"));
             String output = output(command);
             return parseCsv(operation, requests, output)

@@ -87,7 +87,8 @@ final class Report {
         out.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(MachineInfo.cpuModel()).append(", shared with the redis-server processes\n");
         out.append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append('\n');
-        out.append("- redis-server ").append(MachineInfo.redisVersion()).append("; 1000 keys, 64-byte values\n");
+        out.append("- redis-server ").append(MachineInfo.redisVersion()).append("; ").append(BenchMain.KEYS).append(" keys, ")
+                .append(BenchMain.VALUE_BYTES).append("-byte values\n");
         out.append("- ").append(settings.runs()).append(settings.runs() == 1 ? " run of " : " runs of ")
                 .append(settings.duration().toMillis())
                 .append(" ms per row after a warm-up of ").append(settings.warmup().toMillis())
@@ -119,7 +120,7 @@ final class Report {
 
     private void goals(StringBuilder out) {
         out.append("\n## Goals\n\n");
-        out.append("On 2 cores shared with the servers a row varies by about 10 % from run to run; where two\n"
+        out.append("On ").append(Runtime.getRuntime().availableProcessors()).append(" cores shared with the servers a row varies by about 10 % from run to run; where two\n"
                 + "peers' min-max ranges overlap, a ratio below 1 is not a measured difference. Why a goal is\n"
                 + "missed, and what was tried to meet it: [performance.md](performance.md).\n");
         goal(out, "RedisService at least " + LETTUCE_GOAL + "x raw Lettuce in every row", row ->
