@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -161,7 +162,47 @@ public final class LocalRedisCluster implements AutoCloseable {
                 }
             }
         }
+        requireReplicationFlows(agreedView);
         return agreedView;
+    }
+
+    // A replica fresh from a sync reports master_link_status:up before its master streams writes
+    // to it (see LocalRedisNode#acknowledgedReplicas); a write it acknowledges proves the stream.
+    private void requireReplicationFlows(List<ClusterNodeEntry> view) throws Polling.NotReady {
+        for (ClusterNodeEntry master : view) {
+            if (!master.isMaster() || master.isFailing() || master.slots().isEmpty()) {
+                continue;
+            }
+            Set<Integer> replicaPorts = view.stream()
+                    .filter(entry -> entry.isReplica() && !entry.isFailing() && master.id().equals(entry.masterId()))
+                    .map(ClusterNodeEntry::port)
+                    .collect(Collectors.toSet());
+            int reachableReplicas = (int) reachableNodes().stream().filter(node -> replicaPorts.contains(node.port())).count();
+            LocalRedisNode node = nodeOnPort(master.port());
+            if (reachableReplicas == 0 || node == null || !node.isReachable()) {
+                continue;
+            }
+            String key = replicationCheckKey(master.slots().get(0));
+            long acknowledged = node.acknowledgedReplicas(key, reachableReplicas, LocalRedisNode.REPLICATION_CHECK_WAIT);
+            if (acknowledged < reachableReplicas) {
+                throw new Polling.NotReady(acknowledged + " of the " + reachableReplicas + " replicas of " + node.address()
+                        + " acknowledged a write within " + Polling.describe(LocalRedisNode.REPLICATION_CHECK_WAIT));
+            }
+        }
+    }
+
+    private LocalRedisNode nodeOnPort(int port) {
+        return nodes.stream().filter(node -> node.port() == port).findFirst().orElse(null);
+    }
+
+    /** Returns a key of the readiness check that falls in the given slots. */
+    static String replicationCheckKey(SlotRange slots) {
+        for (int i = 0; ; i++) {
+            String key = "{chatapp-redis-local:" + i + "}:replication-check";
+            if (slots.contains(SlotRange.slotOf(key))) {
+                return key;
+            }
+        }
     }
 
     private static void requireClusterOk(LocalRedisNode node) throws Polling.NotReady {
@@ -226,7 +267,7 @@ public final class LocalRedisCluster implements AutoCloseable {
             agreedOwner = owner;
         }
         int ownerPort = agreedOwner.port();
-        LocalRedisNode promoted = nodes.stream().filter(node -> node.port() == ownerPort).findFirst()
+        LocalRedisNode promoted = Optional.ofNullable(nodeOnPort(ownerPort))
                 .orElseThrow(() -> new LocalRedisException("slot " + slot + " is served by port " + ownerPort
                         + ", which is not a node of this cluster"));
         if (!promoted.isReachable() || !"master".equals(promoted.infoFields("replication").get("role"))) {

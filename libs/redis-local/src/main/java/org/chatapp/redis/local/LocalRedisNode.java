@@ -25,6 +25,10 @@ public final class LocalRedisNode {
 
     static final String HOST = "127.0.0.1";
     static final Duration POLL_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a readiness poll waits for replicas to acknowledge its write before it tries again. */
+    static final Duration REPLICATION_CHECK_WAIT = Duration.ofMillis(500);
+    /** The key a readiness poll writes and deletes at once. */
+    static final String REPLICATION_CHECK_KEY = "{chatapp-redis-local}:replication-check";
 
     private static final Logger log = LoggerFactory.getLogger(LocalRedisNode.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -36,11 +40,11 @@ public final class LocalRedisNode {
     // loading) would otherwise stall the check for the process having exited.
     private static final Duration READY_PING_TIMEOUT = Duration.ofSeconds(1);
     private static final int PORT_ATTEMPTS = 5;
-    private static final int LOG_TAIL_LINES = 20;
 
     private final NodeSpec spec;
     private final Path configFile;
-    private final Path logFile;
+    // Moves out of the node's directory when its setup is closed (see NodeLogs).
+    private volatile Path logFile;
     private volatile int port;
     private volatile Process process;
     private volatile boolean paused;
@@ -64,6 +68,7 @@ public final class LocalRedisNode {
         } catch (IOException e) {
             throw new LocalRedisException("Cannot create the directory of " + spec.name() + ": " + e, e);
         }
+        NodeLogs.register(node);
         int attempts = spec.fixedPort() > 0 ? 1 : PORT_ATTEMPTS;
         for (int attempt = 1; ; attempt++) {
             node.port = spec.fixedPort() > 0 ? spec.fixedPort() : FreePorts.pick(spec.role().needsClusterBus());
@@ -109,7 +114,10 @@ public final class LocalRedisNode {
         return spec.directory();
     }
 
-    /** Returns the file that receives the node's log and its standard output and error. */
+    /**
+     * Returns the file that receives the node's log and its standard output and error; once its
+     * setup is closed, the copy kept under {@code ${java.io.tmpdir}/chatapp-redis-local/logs}.
+     */
     public Path logFile() {
         return logFile;
     }
@@ -212,6 +220,46 @@ public final class LocalRedisNode {
      */
     public Object command(String... arguments) {
         return commandWithin(COMMAND_TIMEOUT, arguments);
+    }
+
+    /**
+     * Runs commands one after another on one connection and returns their replies in order, each
+     * decoded as by {@link #command(String...)}. Use it where a command's meaning depends on the
+     * connection: a {@code WAIT} counts the replicas that acknowledged the writes made earlier on
+     * its own connection, so after {@code command("SET", ...)} a separate {@code command("WAIT", ...)}
+     * has no write to wait for and answers at once with every connected replica.
+     *
+     * @throws LocalRedisException if the server replies to any of them with an error, or if the
+     *         node cannot be reached or a reply does not come within 10 s
+     */
+    public List<Object> commands(List<List<String>> commands) {
+        if (commands.isEmpty() || commands.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("give at least one command, each with at least its name");
+        }
+        List<Object> replies = new ArrayList<>();
+        try (RespConnection connection = connect(COMMAND_TIMEOUT)) {
+            for (List<String> command : commands) {
+                replies.add(connection.command(command));
+            }
+            return replies;
+        } catch (IOException e) {
+            throw new LocalRedisException("Cannot run " + commands.get(replies.size()).get(0) + " on " + this + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes and deletes a key, then waits up to {@code timeout} for {@code replicas} replicas to
+     * acknowledge both, and returns how many did: proof that the master streams to them, which a
+     * replica's {@code master_link_status:up} alone is not (Redis 7 starts the stream to a replica
+     * fresh from a diskless sync only once it has read the replica's first acknowledgement).
+     */
+    long acknowledgedReplicas(String key, int replicas, Duration timeout) {
+        List<Object> replies = commands(List.of(
+                List.of("SET", key, "replication-check"),
+                List.of("DEL", key),
+                List.of("WAIT", Integer.toString(replicas), Long.toString(timeout.toMillis()))));
+        return (Long) replies.get(2);
     }
 
     /**
@@ -393,16 +441,12 @@ public final class LocalRedisNode {
 
     /** Returns the last lines of the log file, or an empty string if there is none. */
     String logTail() {
-        try {
-            if (!Files.exists(logFile)) {
-                return "";
-            }
-            String[] lines = new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).split("\r?\n");
-            int from = Math.max(0, lines.length - LOG_TAIL_LINES);
-            return String.join("\n", Arrays.asList(lines).subList(from, lines.length));
-        } catch (IOException e) {
-            return "(cannot read " + logFile + ": " + e + ")";
-        }
+        return Files.exists(logFile) ? NodeLogs.tail(logFile, NodeLogs.TAIL_LINES) : "";
+    }
+
+    /** Moves the log of a node that is no longer running out of its directory, which is about to be deleted. */
+    void keepLog(String keptName) {
+        logFile = NodeLogs.keep(logFile, keptName);
     }
 
     private String tailForMessage(String tail) {

@@ -144,6 +144,9 @@ public final class LocalRedisSentinel implements AutoCloseable {
         if (!"up".equals(link)) {
             throw new Polling.NotReady(replica.address() + " has master_link_status:" + link);
         }
+        if (master.acknowledgedReplicas(LocalRedisNode.REPLICATION_CHECK_KEY, 1, LocalRedisNode.REPLICATION_CHECK_WAIT) < 1) {
+            throw new Polling.NotReady(replica.address() + " reports master_link_status:up but has not acknowledged a write yet");
+        }
         for (LocalRedisNode sentinel : sentinels) {
             int masterPort = reportedMasterPort(sentinel);
             if (masterPort != master.port()) {

@@ -49,7 +49,10 @@ final class NodeGroup implements AutoCloseable {
         return List.copyOf(nodes);
     }
 
-    /** Kills every node (sentinels first, so they do not start a failover while data nodes go), then deletes the directory. */
+    /**
+     * Kills every node (sentinels first, so they do not start a failover while data nodes go), keeps
+     * their logs (see {@link NodeLogs}), then deletes the directory.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -65,6 +68,7 @@ final class NodeGroup implements AutoCloseable {
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure;
             }
+            node.keepLog(directory.getFileName() + "-" + node.name() + ".log");
         }
         try {
             Workspace.deleteRecursively(directory);

@@ -1,5 +1,6 @@
 package org.chatapp.redis.local;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,40 @@ record SlotRange(int first, int last) {
     }
 
     /** Returns the 16384 slots split into {@code masters} contiguous ranges whose sizes differ by at most one. */
+    /**
+     * Returns the cluster slot of a key as Redis computes it: CRC16 (XMODEM) modulo 16384 of the
+     * key, or of its hash tag (the text between the first {@code {} and the next {@code }}) when
+     * that is not empty.
+     */
+    static int slotOf(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        int to = bytes.length;
+        int open = indexOf(bytes, '{', 0);
+        int close = indexOf(bytes, '}', open + 1);
+        if (close < bytes.length && close > open + 1) {
+            from = open + 1;
+            to = close;
+        }
+        int crc = 0;
+        for (int i = from; i < to; i++) {
+            crc ^= (bytes[i] & 0xff) << 8;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
+            }
+        }
+        return (crc & 0xffff) % SLOT_COUNT;
+    }
+
+    private static int indexOf(byte[] bytes, char wanted, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
     static List<SlotRange> evenlySplit(int masters) {
         if (masters < 1 || masters > SLOT_COUNT) {
             throw new IllegalArgumentException("cannot split the slots among " + masters + " masters");

@@ -67,6 +67,14 @@ class LocalRedisClusterIT {
     }
 
     @Test
+    void slotOf_agreesWithClusterKeyslot() {
+        LocalRedisNode node = cluster.nodes().get(0);
+        for (String key : List.of("123456789", "chat:room", "{user1000}.following", "{}user", "a{b}c{d}", "{open", "ключ{тег}")) {
+            assertThat((long) SlotRange.slotOf(key)).as(key).isEqualTo(node.command("CLUSTER", "KEYSLOT", key));
+        }
+    }
+
+    @Test
     void nodesConf_isInEachNodeDirectory() {
         for (LocalRedisNode node : cluster.nodes()) {
             assertThat(node.directory().resolve("nodes.conf")).isRegularFile();

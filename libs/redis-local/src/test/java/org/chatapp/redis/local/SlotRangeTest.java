@@ -11,6 +11,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SlotRangeTest {
 
     @Test
+    void slotOf_plainKey_isCrc16XmodemModulo16384() {
+        // 0x31C3 is CRC-16/XMODEM's check value for "123456789".
+        assertThat(SlotRange.slotOf("123456789")).isEqualTo(0x31C3 % 16384);
+    }
+
+    @Test
+    void slotOf_hashTag_hashesOnlyTheTag() {
+        assertThat(SlotRange.slotOf("{user1000}.following")).isEqualTo(SlotRange.slotOf("user1000"));
+    }
+
+    @Test
     void evenlySplit_threeMasters() {
         assertThat(SlotRange.evenlySplit(3)).containsExactly(
                 new SlotRange(0, 5460), new SlotRange(5461, 10921), new SlotRange(10922, 16383));
