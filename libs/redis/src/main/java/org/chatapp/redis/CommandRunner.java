@@ -54,6 +54,7 @@ final class CommandRunner {
 
     /** Runs a command and waits for its reply. */
     <T> T sync(String operation, String key, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+        EventLoopGuard.requireBlockingAllowed(operation, key);
         RedisClusterAsyncCommands<byte[], byte[]> commands = connection.ready();
         if (commands == null) {
             commands = awaitConnection(operation, key);
@@ -142,6 +143,9 @@ final class CommandRunner {
         }
         if (cause instanceof RedisServiceException serviceException) {
             return serviceException;
+        }
+        if (cause instanceof ReplayGuard.UnknownOutcome) {
+            return new RedisOutcomeUnknownException(operation, key, cause.getMessage(), cause);
         }
         if (cause instanceof RedisCommandTimeoutException) {
             return new RedisTimeoutException(operation, key, cause.getMessage(), cause);

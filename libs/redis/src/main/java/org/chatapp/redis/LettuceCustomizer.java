@@ -16,10 +16,10 @@ public interface LettuceCustomizer {
     };
 
     /**
-     * Adjusts the client resources (threads, timers, metrics, event bus). The library sets a
-     * {@link io.lettuce.core.resource.NettyCustomizer} that batches concurrent commands into shared
-     * socket writes; a customizer that sets its own replaces it, and commands are then flushed one
-     * by one, as plain Lettuce does.
+     * Adjusts the client resources (threads, timers, metrics, event bus). A {@link
+     * io.lettuce.core.resource.NettyCustomizer} set here runs after the library's handlers, which
+     * batch concurrent commands into shared socket writes and keep unanswered writes from being
+     * sent twice after a reconnect; it adds to them, never replaces them.
      */
     default void customizeResources(ClientResources.Builder resources) {
     }

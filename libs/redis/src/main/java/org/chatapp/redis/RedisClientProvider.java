@@ -51,9 +51,8 @@ public final class RedisClientProvider {
      * @return the client; the caller closes it
      */
     public static LettuceClient createRedisClient(RedisOptions options, LettuceCustomizer customizer) {
-        ClientResources.Builder resourcesBuilder = DefaultClientResources.builder()
-                .reconnectDelay(new PolicyDelay(options.reconnectPolicy()))
-                .nettyCustomizer(new WriteCoalescing());
+        ClientResources.Builder resourcesBuilder = ChannelSetup.keepingLibraryHandlers(DefaultClientResources.builder())
+                .reconnectDelay(new PolicyDelay(options.reconnectPolicy()));
         customizer.customizeResources(resourcesBuilder);
         ClientResources resources = resourcesBuilder.build();
         try {

@@ -1,7 +1,10 @@
 package org.chatapp.redis;
 
-/** A Redis operation did not complete within the command timeout. */
-public class RedisTimeoutException extends RedisServiceException {
+/**
+ * A Redis operation did not complete within the command timeout. A write that timed out may
+ * still have been applied, or may be applied later, so this is a {@link RedisOutcomeUnknownException}.
+ */
+public class RedisTimeoutException extends RedisOutcomeUnknownException {
 
     private static final long serialVersionUID = 1L;
 

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -208,6 +210,28 @@ abstract class RedisServiceContract {
                 .containsExactly(Map.entry(key("a"), "1"), Map.entry(key("b"), "2"));
         assertThat(redis().ttl(key("b"))).isPresent();
         assertThat(redis().delAsync(key("a"), key("b"), key("zz")).toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(2);
+    }
+
+    @Test
+    void sync_inACallbackOfAnAsyncCall_failsAtOnceNamingTheCall() throws Exception {
+        redis().set(key("a"), "1");
+
+        CompletableFuture<Optional<String>> nested = redis().getAsync(key("a"))
+                .thenApply(value -> redis().get(key("b"))).toCompletableFuture();
+
+        // Without the refusal the nested GET waits for its own event loop: a RedisTimeoutException after the command timeout.
+        assertThatThrownBy(() -> nested.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+                .cause().hasMessageContaining("GET '" + key("b") + "' is a blocking call on the event-loop thread");
+    }
+
+    @Test
+    void async_inACallbackOfAnAsyncCall_works() throws Exception {
+        redis().set(key("a"), "1");
+
+        Optional<String> nested = redis().getAsync(key("a"))
+                .thenCompose(value -> redis().getAsync(key("a"))).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(nested).contains("1");
     }
 
     @Test

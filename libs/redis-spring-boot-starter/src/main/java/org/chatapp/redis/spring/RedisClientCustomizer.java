@@ -11,10 +11,9 @@ import io.lettuce.core.resource.ClientResources;
 public interface RedisClientCustomizer {
 
     /**
-     * Adjusts a client's resources (threads, timers, metrics, event bus). Setting a
-     * {@link io.lettuce.core.resource.NettyCustomizer} replaces the library's, which batches
-     * concurrent commands into shared socket writes; see
-     * {@link org.chatapp.redis.LettuceCustomizer#customizeResources}.
+     * Adjusts a client's resources (threads, timers, metrics, event bus). A
+     * {@link io.lettuce.core.resource.NettyCustomizer} set here runs after the library's handlers;
+     * see {@link org.chatapp.redis.LettuceCustomizer#customizeResources}.
      *
      * @param clientName {@code default} or the name under {@code chatapp.redis.clients}
      */
