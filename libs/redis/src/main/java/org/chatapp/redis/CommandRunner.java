@@ -30,14 +30,18 @@ final class CommandRunner {
     private final KeyCodec keys;
     private final long awaitNanos;
     private final ReplySpin spin;
+    /** Told of every timeout, so a cluster client can look for a master that took over (see TopologyRefreshOnTimeout). */
+    private final Runnable timedOut;
     /** Blocking calls waiting for a reply; a lone one may spin for it. */
     private final AtomicInteger waiting = new AtomicInteger();
 
-    CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout, ReplySpin spin) {
+    CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout, ReplySpin spin,
+            Runnable timedOut) {
         this.connection = connection;
         this.keys = keys;
         this.awaitNanos = saturatedNanos(commandTimeout) + AWAIT_SLACK_NANOS;
         this.spin = spin;
+        this.timedOut = timedOut;
     }
 
     private static long saturatedNanos(Duration duration) {
@@ -94,9 +98,10 @@ final class CommandRunner {
         try {
             return future.get(awaitNanos, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw translate(operation, key, e.getCause());
+            throw failure(operation, key, e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);
+            timedOut.run();
             throw new RedisTimeoutException(operation, key, "no reply within " + Duration.ofNanos(awaitNanos), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,7 +129,7 @@ final class CommandRunner {
         }
         future.whenComplete((value, error) -> {
             if (error != null) {
-                result.completeExceptionally(translate(operation, key, error));
+                result.completeExceptionally(failure(operation, key, error));
                 return;
             }
             try {
@@ -134,6 +139,14 @@ final class CommandRunner {
             }
         });
         return result;
+    }
+
+    private RedisServiceException failure(String operation, String key, Throwable error) {
+        RedisServiceException failure = translate(operation, key, error);
+        if (failure instanceof RedisTimeoutException) {
+            timedOut.run();
+        }
+        return failure;
     }
 
     static RedisServiceException translate(String operation, String key, Throwable error) {

@@ -6,6 +6,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -52,12 +53,20 @@ final class DefaultRedisService implements RedisService {
         this.keys = new KeyCodec(options.keyPrefix());
         this.connection = new LazyConnection<>(client, ByteArrayCodec.INSTANCE, nanoClock);
         this.rawConnection = new LazyConnection<>(client, StringCodec.UTF8, nanoClock);
-        this.runner = new CommandRunner(connection, keys, options.commandTimeout(), new ReplySpin(options.spinWait(), nanoClock));
+        this.runner = new CommandRunner(connection, keys, options.commandTimeout(), new ReplySpin(options.spinWait(), nanoClock),
+                timeoutHandler(client, nanoClock));
         this.hashes = new DefaultHashOperations(runner);
         this.lists = new DefaultListOperations(runner);
         this.sets = new DefaultSetOperations(runner);
         this.sortedSets = new DefaultSortedSetOperations(runner);
         this.streams = new DefaultStreamOperations(runner);
+    }
+
+    private static Runnable timeoutHandler(LettuceClient client, LongSupplier nanoClock) {
+        if (client.unwrap() instanceof RedisClusterClient cluster && client.options().clusterOptions().adaptiveRefresh()) {
+            return new TopologyRefreshOnTimeout(cluster, client.options().clusterOptions().adaptiveRefreshTimeout(), nanoClock)::commandTimedOut;
+        }
+        return () -> { };
     }
 
     static RedisService create(LettuceClient client) {
