@@ -1,12 +1,15 @@
 package org.chatapp.redis;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.PartitionException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +26,10 @@ import java.util.function.Function;
  */
 final class CommandRunner {
 
+    /** Server error codes that mean "not now": the command was not applied and may succeed later. */
+    private static final Set<String> RETRYABLE_ERROR_CODES =
+            Set.of("CLUSTERDOWN", "TRYAGAIN", "LOADING", "MASTERDOWN", "READONLY", "NOREPLICAS", "BUSY");
+
     /** Slack over the command timeout, which Lettuce enforces, before a blocked caller gives up itself. */
     private static final long AWAIT_SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -32,12 +39,20 @@ final class CommandRunner {
     private final ReplySpin spin;
     /** Told of every timeout, so a cluster client can look for a master that took over (see TopologyRefreshOnTimeout). */
     private final Runnable timedOut;
+    private final int requestQueueSize;
+    /**
+     * Commands issued while the connection was down and not completed yet. Lettuce's own bound
+     * is off (it would also cap commands in flight on a live connection); this one applies while
+     * disconnected only.
+     */
+    private final AtomicInteger heldWhileDisconnected = new AtomicInteger();
     /** Blocking calls waiting for a reply; a lone one may spin for it. */
     private final AtomicInteger waiting = new AtomicInteger();
 
-    CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout, ReplySpin spin,
-            Runnable timedOut) {
+    CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout, int requestQueueSize,
+            ReplySpin spin, Runnable timedOut) {
         this.connection = connection;
+        this.requestQueueSize = requestQueueSize;
         this.keys = keys;
         this.awaitNanos = saturatedNanos(commandTimeout) + AWAIT_SLACK_NANOS;
         this.spin = spin;
@@ -65,7 +80,7 @@ final class CommandRunner {
         }
         RedisFuture<T> future;
         try {
-            future = command.apply(commands);
+            future = issue(operation, key, commands, command);
         } catch (RedisServiceException | IllegalArgumentException | IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -108,7 +123,8 @@ final class CommandRunner {
             future.cancel(true);
             throw new RedisServiceException(operation, key, "interrupted", e);
         } catch (CancellationException e) {
-            throw new RedisServiceException(operation, key, "cancelled", e);
+            // Lettuce cancels the commands it still holds unsent when the service closes.
+            throw new RedisConnectionFailureException(operation, key, "cancelled before it was sent", e);
         }
     }
 
@@ -120,8 +136,8 @@ final class CommandRunner {
         try {
             RedisClusterAsyncCommands<byte[], byte[]> commands = connection.ready();
             future = commands != null
-                    ? command.apply(commands)
-                    : connection.commandsAsync(operation, key).thenCompose(command::apply);
+                    ? issue(operation, key, commands, command)
+                    : connection.commandsAsync(operation, key).thenCompose(opened -> issue(operation, key, opened, command));
         } catch (RuntimeException e) {
             result.completeExceptionally(e instanceof RedisServiceException || e instanceof IllegalArgumentException
                     || e instanceof IllegalStateException ? e : translate(operation, key, e));
@@ -141,6 +157,28 @@ final class CommandRunner {
         return result;
     }
 
+    /** Sends a command, or holds it for the reconnect while fewer than {@code requestQueueSize} are held. */
+    private <T> RedisFuture<T> issue(String operation, String key, RedisClusterAsyncCommands<byte[], byte[]> commands,
+            Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+        if (connection.isConnected()) {
+            return command.apply(commands);
+        }
+        if (heldWhileDisconnected.incrementAndGet() > requestQueueSize) {
+            heldWhileDisconnected.decrementAndGet();
+            throw new RedisRequestQueueFullException(operation, key, "not connected, and " + requestQueueSize
+                    + " commands already wait for the reconnect (requestQueueSize)");
+        }
+        RedisFuture<T> future;
+        try {
+            future = command.apply(commands);
+        } catch (RuntimeException e) {
+            heldWhileDisconnected.decrementAndGet();
+            throw e;
+        }
+        future.whenComplete((value, error) -> heldWhileDisconnected.decrementAndGet());
+        return future;
+    }
+
     private RedisServiceException failure(String operation, String key, Throwable error) {
         RedisServiceException failure = translate(operation, key, error);
         if (failure instanceof RedisTimeoutException) {
@@ -149,6 +187,10 @@ final class CommandRunner {
         return failure;
     }
 
+    /**
+     * Returns the exception a caller sees for a failed command, chosen by the failure's type and,
+     * for server errors, the error code (the reply's first word), never by message text.
+     */
     static RedisServiceException translate(String operation, String key, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof RedisConnectionFailureException failure && failure.operation() == null) {
@@ -157,25 +199,27 @@ final class CommandRunner {
         if (cause instanceof RedisServiceException serviceException) {
             return serviceException;
         }
+        String message = String.valueOf(cause.getMessage());
         if (cause instanceof ReplayGuard.UnknownOutcome) {
-            return new RedisOutcomeUnknownException(operation, key, cause.getMessage(), cause);
+            return new RedisOutcomeUnknownException(operation, key, message, cause);
         }
         if (cause instanceof RedisCommandTimeoutException) {
-            return new RedisTimeoutException(operation, key, cause.getMessage(), cause);
+            return new RedisTimeoutException(operation, key, message, cause);
         }
-        if (cause instanceof RedisConnectionException || cause instanceof PartitionException || isConnectionProblem(cause)) {
-            // A PartitionException means no reachable node serves the slot, as between a master's
-            // failure and its replica's promotion.
-            return new RedisConnectionFailureException(operation, key, String.valueOf(cause.getMessage()), cause);
+        if (cause instanceof RedisCommandExecutionException) {
+            String code = message.split(" ", 2)[0];
+            return RETRYABLE_ERROR_CODES.contains(code)
+                    ? new RedisUnavailableException(operation, key, code, message, cause)
+                    : new RedisCommandException(operation, key, code, message, cause);
         }
-        String message = cause instanceof RedisException ? cause.getMessage() : cause.toString();
-        return new RedisServiceException(operation, key, message, cause);
-    }
-
-    private static boolean isConnectionProblem(Throwable cause) {
-        String message = cause.getMessage();
-        return cause instanceof java.io.IOException
-                || message != null && (message.startsWith("Connection closed") || message.contains("not connected")
-                        || message.startsWith("Connection disconnected"));
+        // A PartitionException: no reachable node serves the slot, as between a master's failure and
+        // its replica's promotion. An I/O error reaches only a read, which is safe to repeat: the
+        // replay guard marks the writes of a broken connection as of unknown outcome first. A bare
+        // RedisException is Lettuce refusing to send: not connected with commands rejected, or closed.
+        if (cause instanceof RedisConnectionException || cause instanceof PartitionException || cause instanceof IOException
+                || cause.getClass() == RedisException.class) {
+            return new RedisConnectionFailureException(operation, key, message, cause);
+        }
+        return new RedisServiceException(operation, key, cause instanceof RedisException ? message : cause.toString(), cause);
     }
 }

@@ -53,8 +53,8 @@ final class DefaultRedisService implements RedisService {
         this.keys = new KeyCodec(options.keyPrefix());
         this.connection = new LazyConnection<>(client, ByteArrayCodec.INSTANCE, nanoClock);
         this.rawConnection = new LazyConnection<>(client, StringCodec.UTF8, nanoClock);
-        this.runner = new CommandRunner(connection, keys, options.commandTimeout(), new ReplySpin(options.spinWait(), nanoClock),
-                timeoutHandler(client, nanoClock));
+        this.runner = new CommandRunner(connection, keys, options.commandTimeout(), options.requestQueueSize(),
+                new ReplySpin(options.spinWait(), nanoClock), timeoutHandler(client, nanoClock));
         this.hashes = new DefaultHashOperations(runner);
         this.lists = new DefaultListOperations(runner);
         this.sets = new DefaultSetOperations(runner);

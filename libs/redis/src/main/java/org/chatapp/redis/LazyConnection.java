@@ -43,6 +43,12 @@ final class LazyConnection<K, V> implements AutoCloseable {
         this.nanoClock = nanoClock;
     }
 
+    /** Returns whether the connection is open and not waiting for a reconnect. */
+    boolean isConnected() {
+        StatefulConnection<K, V> open = connection;
+        return open != null && open.isOpen();
+    }
+
     /** Returns the commands of the open connection, or null when none is open yet. */
     RedisClusterAsyncCommands<K, V> ready() {
         if (closed) {
@@ -92,7 +98,7 @@ final class LazyConnection<K, V> implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw CommandRunner.translate("CONNECT", null, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new RedisTimeoutException("CONNECT", null, "not connected within " + timeout, e);
+            throw new RedisConnectionFailureException("CONNECT", null, "not connected within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RedisServiceException("CONNECT", null, "interrupted", e);

@@ -174,7 +174,10 @@ public final class RedisClientProvider {
                 .socketOptions(socket.build())
                 // Commands always time out, async ones included, so no caller waits forever.
                 .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
-                .requestQueueSize(options.requestQueueSize())
+                // Unbounded here: Lettuce's bound also caps commands in flight on a live connection, so a
+                // burst or a slow server would fail commands while connected. CommandRunner bounds what
+                // waits while disconnected (options.requestQueueSize()).
+                .requestQueueSize(Integer.MAX_VALUE)
                 .disconnectedBehavior(options.failFastWhenDisconnected()
                         ? ClientOptions.DisconnectedBehavior.REJECT_COMMANDS
                         : ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS);

@@ -1,6 +1,11 @@
 package org.chatapp.redis;
 
-/** No connection to Redis could be opened, or the connection was lost while the command was pending. */
+/**
+ * The command was not sent, so it was not applied: no connection to Redis could be opened, the
+ * service is not connected and rejects commands ({@link RedisOptions#failFastWhenDisconnected()}),
+ * no reachable node serves the key's slot, or the disconnected queue is full. Retrying is safe.
+ * (A command lost with its connection after it was sent is a {@link RedisOutcomeUnknownException}.)
+ */
 public class RedisConnectionFailureException extends RedisServiceException {
 
     private static final long serialVersionUID = 1L;

@@ -14,9 +14,21 @@ import java.util.stream.Stream;
  * sentinel setup; multi-key operations work across cluster slots.
  *
  * <p>Hashes, lists, sets, sorted sets and streams have views of their own ({@link #hashes()} and
- * so on). Every operation throws {@link RedisServiceException} (naming the operation and key) when
- * Redis fails, {@link RedisTimeoutException} after the command timeout, and
- * {@link IllegalArgumentException} for bad arguments. Thread-safe.
+ * so on). Every operation throws a {@link RedisServiceException} (naming the operation and key)
+ * when Redis fails, whose type says what a retry would do: {@link RedisConnectionFailureException}
+ * (not sent), {@link RedisUnavailableException} (refused for now), {@link
+ * RedisOutcomeUnknownException} (sent, no reply; {@link RedisTimeoutException} after the command
+ * timeout) or {@link RedisCommandException} (refused for good); and {@link IllegalArgumentException}
+ * for bad arguments. Thread-safe.
+ *
+ * <p>Delivery: a write is sent at most once. When its connection is lost after it was sent, it
+ * fails with {@link RedisOutcomeUnknownException} and is never replayed; when it was not sent
+ * yet, it waits for the reconnect (bounded by {@link RedisOptions#requestQueueSize()} and the
+ * command timeout). Reads are sent again after a reconnect. A command on one key, or on keys
+ * sharing a hash tag, is atomic; multi-key operations over several cluster slots ({@link
+ * #mset(Map)}, {@link #del(String...)}, {@link #exists(String...)}) run one command per slot and
+ * are not atomic. Blocking methods throw {@link IllegalStateException} on an event-loop thread,
+ * such as in a callback of an async call; use the async methods there.
  */
 public interface RedisService extends AutoCloseable {
 

@@ -40,7 +40,7 @@ class DisconnectedBehaviourIT {
             killAndAwaitDisconnect(redis, service);
 
             long start = System.nanoTime();
-            assertThatThrownBy(() -> service.get("a")).isInstanceOf(RedisServiceException.class);
+            assertThatThrownBy(() -> service.get("a")).isInstanceOf(RedisConnectionFailureException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
         }
     }
@@ -57,8 +57,26 @@ class DisconnectedBehaviourIT {
             for (int i = 0; i < 10; i++) {
                 writes.add(service.setAsync("k" + i, "v").toCompletableFuture());
             }
-            long rejectedAtOnce = writes.stream().filter(CompletableFuture::isCompletedExceptionally).count();
-            assertThat(rejectedAtOnce).as("writes beyond the queue of 3").isGreaterThanOrEqualTo(7);
+            List<CompletableFuture<Void>> rejectedAtOnce = writes.stream().filter(CompletableFuture::isCompletedExceptionally).toList();
+            assertThat(rejectedAtOnce).as("writes beyond the queue of 3").hasSize(7);
+            assertThatThrownBy(rejectedAtOnce.get(0)::join).hasCauseInstanceOf(RedisRequestQueueFullException.class);
+        }
+    }
+
+    @Test
+    void burstOf20000_whileTheServerHoldsWritesForASecond_isTakenWithoutAFailure() throws Exception {
+        try (LocalRedisStandalone redis = LocalRedis.standalone().start();
+                RedisService service = RedisService.create(LocalTopologies.standalone(redis).build())) {
+            service.set("a", "before");
+            redis.node().command("CLIENT", "PAUSE", "1000", "WRITE");
+
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                writes.add(service.setAsync("burst:" + i, "v").toCompletableFuture());
+            }
+
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertThat(service.get("burst:19999")).contains("v");
         }
     }
 
