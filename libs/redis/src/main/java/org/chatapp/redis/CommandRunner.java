@@ -216,6 +216,10 @@ final class CommandRunner {
         // its replica's promotion. An I/O error reaches only a read, which is safe to repeat: the
         // replay guard marks the writes of a broken connection as of unknown outcome first. A bare
         // RedisException is Lettuce refusing to send: not connected with commands rejected, or closed.
+        if (cause instanceof CancellationException) {
+            // Lettuce cancels the commands it still holds unsent when the connection closes for good.
+            return new RedisConnectionFailureException(operation, key, "cancelled before it was sent", cause);
+        }
         if (cause instanceof RedisConnectionException || cause instanceof PartitionException || cause instanceof IOException
                 || cause.getClass() == RedisException.class) {
             return new RedisConnectionFailureException(operation, key, message, cause);

@@ -1,12 +1,12 @@
 package org.chatapp.redis;
 
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -251,29 +251,47 @@ final class DefaultRedisService implements RedisService {
     @Override
     public Stream<String> scan(String pattern) {
         ScanArgs args = ScanArgs.Builder.matches(keys.pattern(pattern)).limit(SCAN_BATCH);
-        return StreamSupport.stream(new ScanSpliterator(args), false);
+        if (client.unwrap() instanceof RedisClusterClient cluster) {
+            return scanStream(ScanSource.cluster(runner, cluster, args, client.options().commandTimeout()), () -> { });
+        }
+        if (client.mode() == RedisMode.SENTINEL && client.options().readFrom() != ReadFrom.MASTER) {
+            // The shared connection sends each read where readFrom says, possibly to another replica
+            // each time, and a cursor is only valid on the node that issued it: pin a connection of
+            // the scan's own to the master.
+            var own = (StatefulRedisMasterReplicaConnection<byte[], byte[]>) client.connect(ByteArrayCodec.INSTANCE);
+            own.setReadFrom(io.lettuce.core.ReadFrom.UPSTREAM);
+            ScanSource source = ScanSource.singleNode(previous -> runner.await("SCAN", null,
+                    previous == null ? own.async().scan(args) : own.async().scan(previous, args)));
+            return scanStream(source, own::close);
+        }
+        return scanStream(ScanSource.singleNode(previous -> runner.sync("SCAN", null,
+                c -> previous == null ? c.scan(args) : c.scan(previous, args))), () -> { });
     }
 
-    /** Pulls one SCAN batch at a time; in a cluster Lettuce's cursor walks every master in turn. */
-    private final class ScanSpliterator extends Spliterators.AbstractSpliterator<String> {
-        private final ScanArgs args;
-        private final ArrayDeque<byte[]> batch = new ArrayDeque<>();
-        private KeyScanCursor<byte[]> cursor;
+    private Stream<String> scanStream(ScanSource source, Runnable onClose) {
+        return StreamSupport.stream(new ScanSpliterator(source), false).onClose(onClose);
+    }
 
-        ScanSpliterator(ScanArgs args) {
+    /** Pulls one SCAN batch at a time from its source. */
+    private final class ScanSpliterator extends Spliterators.AbstractSpliterator<String> {
+        private final ScanSource source;
+        private final ArrayDeque<byte[]> batch = new ArrayDeque<>();
+        private boolean finished;
+
+        ScanSpliterator(ScanSource source) {
             super(Long.MAX_VALUE, Spliterator.NONNULL);
-            this.args = args;
+            this.source = source;
         }
 
         @Override
         public boolean tryAdvance(Consumer<? super String> action) {
             while (batch.isEmpty()) {
-                if (cursor != null && cursor.isFinished()) {
+                List<byte[]> next = finished ? null : source.next();
+                if (next == null) {
+                    finished = true;
                     return false;
                 }
-                KeyScanCursor<byte[]> previous = cursor;
-                cursor = runner.sync("SCAN", null, c -> previous == null ? c.scan(args) : c.scan(previous, args));
-                batch.addAll(cursor.getKeys());
+                batch.addAll(next);
             }
             action.accept(keys.decode(batch.poll()));
             return true;

@@ -130,8 +130,13 @@ public interface RedisService extends AutoCloseable {
 
     /**
      * Returns the keys under this service's prefix that match a glob pattern, without the prefix,
-     * iterated lazily with SCAN (on every master of a cluster), never KEYS. Close the stream if it
-     * is not read to the end. A key may appear twice if the keyspace changes while iterating.
+     * iterated lazily with SCAN (on every master of a cluster, one after the other), never KEYS.
+     * Close the stream if it is not read to the end. A key may appear twice if the keyspace changes
+     * while iterating. In a cluster the scan covers every slot or fails while it is read with
+     * {@link RedisScanIncompleteException}, naming the slots it could not cover (no reachable
+     * master, a master failing midway, slots moving meanwhile); it never skips a master silently.
+     * With replica reads in a sentinel setup it runs on the master, over a connection of its own
+     * that closing the stream closes.
      *
      * @param pattern a glob pattern such as {@code user:*}; the prefix is added by the service
      */
@@ -173,8 +178,24 @@ public interface RedisService extends AutoCloseable {
     /**
      * Returns the synchronous Lettuce API of the running topology, with raw keys (no prefix): a
      * {@link io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands} in cluster mode, otherwise a
-     * {@link io.lettuce.core.api.sync.RedisCommands}. Its connection is opened on first call and
-     * closed with the service.
+     * {@link io.lettuce.core.api.sync.RedisCommands}. Its connection, with a string codec and
+     * separate from the one the service's own operations use, is opened on first call (waiting up
+     * to the connect timeout plus a second) and closed with the service.
+     *
+     * <p>That connection is shared: every caller of this method on this service gets the same one,
+     * so whatever changes its state or holds it affects them all. Safe: single commands, and
+     * pipelines of independent commands sent through {@code getStatefulConnection().async()} with
+     * auto-flush left on. Not safe: {@code MULTI}/{@code EXEC} and {@code WATCH} (other callers'
+     * commands join the transaction or break the watch), {@code SELECT}, {@code CLIENT REPLY},
+     * {@code AUTH}/{@code HELLO}, changing its timeout or auto-flush, closing it, and blocking
+     * commands ({@code BLPOP}, {@code BRPOP}, {@code BLMOVE}, {@code XREAD}/{@code XREADGROUP} with
+     * {@code BLOCK}, {@code WAIT}), which hold up every command queued behind them. For those, and
+     * for pub/sub ({@code SUBSCRIBE}), use a connection of your own and close it when done:
+     * {@code lettuceClient().connect(codec)}, or {@code lettuceClient().unwrap()} for what that does
+     * not offer (such as {@code connectPubSub}).
+     *
+     * @throws RedisConnectionFailureException when the connection is not open yet and does not open
+     *         in that time
      */
     RedisClusterCommands<String, String> getClient();
 
