@@ -128,6 +128,22 @@ final class CommandRunner {
         }
     }
 
+    /** Waits for work that {@link #async} calls make up, such as the per-slot parts of a write. */
+    <T> T join(String operation, String key, CompletableFuture<T> future) {
+        EventLoopGuard.requireBlockingAllowed(operation, key);
+        try {
+            return future.get(awaitNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RedisServiceException failure ? failure : failure(operation, key, e.getCause());
+        } catch (TimeoutException e) {
+            timedOut.run();
+            throw new RedisTimeoutException(operation, key, "no reply within " + Duration.ofNanos(awaitNanos), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisServiceException(operation, key, "interrupted", e);
+        }
+    }
+
     /** Runs a command without waiting, mapping its reply when it arrives. */
     <T, R> CompletionStage<R> async(String operation, String key,
             Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command, Function<T, R> mapper) {

@@ -1,6 +1,7 @@
 package org.chatapp.redis;
 
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulConnection;
@@ -8,6 +9,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -20,10 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -163,6 +168,9 @@ final class DefaultRedisService implements RedisService {
     @Override
     public long del(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
+        if (isCluster()) {
+            return runner.join("DEL", describe(keyNames), perSlotCount("DEL", keyNames, raw, RedisClusterAsyncCommands::del));
+        }
         return runner.sync("DEL", describe(keyNames), c -> c.del(raw));
     }
 
@@ -174,7 +182,25 @@ final class DefaultRedisService implements RedisService {
     @Override
     public long unlink(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
+        if (isCluster()) {
+            return runner.join("UNLINK", describe(keyNames), perSlotCount("UNLINK", keyNames, raw, RedisClusterAsyncCommands::unlink));
+        }
         return runner.sync("UNLINK", describe(keyNames), c -> c.unlink(raw));
+    }
+
+    private boolean isCluster() {
+        return client.mode() == RedisMode.CLUSTER;
+    }
+
+    /** Runs a counting multi-key write per cluster slot (see {@link PerSlotWrite}) and adds up the counts. */
+    private CompletableFuture<Long> perSlotCount(String operation, String[] keyNames, byte[][] raw,
+            BiFunction<RedisClusterAsyncCommands<byte[], byte[]>, byte[][], RedisFuture<Long>> command) {
+        return PerSlotWrite.run(runner, operation, keyNames, raw, (c, part) -> command.apply(c, select(raw, part)))
+                .thenApply(counts -> counts.stream().mapToLong(Long::longValue).sum());
+    }
+
+    private static byte[][] select(byte[][] raw, List<Integer> indexes) {
+        return indexes.stream().map(i -> raw[i]).toArray(byte[][]::new);
     }
 
     @Override
@@ -199,9 +225,21 @@ final class DefaultRedisService implements RedisService {
         if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException("values must not be empty");
         }
-        Map<byte[], byte[]> raw = new LinkedHashMap<>();
-        values.forEach((key, value) -> raw.put(keys.encode(key), Values.encode(value)));
-        runner.sync("MSET", describe(values.keySet().toArray(String[]::new)), c -> c.mset(raw));
+        String[] keyNames = values.keySet().toArray(String[]::new);
+        byte[][] rawKeys = keys.encode(keyNames);
+        byte[][] rawValues = values.values().stream().map(Values::encode).toArray(byte[][]::new);
+        if (isCluster()) {
+            runner.join("MSET", describe(keyNames), PerSlotWrite.run(runner, "MSET", keyNames, rawKeys,
+                    (c, part) -> c.mset(pairs(rawKeys, rawValues, part))));
+            return;
+        }
+        runner.sync("MSET", describe(keyNames), c -> c.mset(pairs(rawKeys, rawValues, IntStream.range(0, rawKeys.length).boxed().toList())));
+    }
+
+    private static Map<byte[], byte[]> pairs(byte[][] rawKeys, byte[][] rawValues, List<Integer> indexes) {
+        Map<byte[], byte[]> pairs = new LinkedHashMap<>();
+        indexes.forEach(i -> pairs.put(rawKeys[i], rawValues[i]));
+        return pairs;
     }
 
     @Override
@@ -324,6 +362,9 @@ final class DefaultRedisService implements RedisService {
     @Override
     public CompletionStage<Long> delAsync(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
+        if (isCluster()) {
+            return perSlotCount("DEL", keyNames, raw, RedisClusterAsyncCommands::del);
+        }
         return runner.async("DEL", describe(keyNames), c -> c.del(raw), count -> count);
     }
 

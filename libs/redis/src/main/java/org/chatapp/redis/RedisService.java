@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * command timeout). Reads are sent again after a reconnect. A command on one key, or on keys
  * sharing a hash tag, is atomic; multi-key operations over several cluster slots ({@link
  * #mset(Map)}, {@link #del(String...)}, {@link #exists(String...)}) run one command per slot and
- * are not atomic. Blocking methods throw {@link IllegalStateException} on an event-loop thread,
+ * are not atomic: a write that fails for some slots throws {@link RedisPartialWriteException},
+ * naming the keys written, not written and of unknown outcome. Blocking methods throw {@link IllegalStateException} on an event-loop thread,
  * such as in a callback of an async call; use the async methods there.
  */
 public interface RedisService extends AutoCloseable {
