@@ -1,10 +1,7 @@
 package org.chatapp.redis.spring;
 
-import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
-import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,10 +12,12 @@ import org.springframework.context.annotation.Bean;
  * Micrometer metrics for every Redis client, only when Micrometer is present: command latency
  * timers ({@code lettuce.command.completion}, {@code lettuce.command.firstresponse}), and the counters
  * {@code chatapp.redis.reconnect.attempts} and {@code chatapp.redis.topology.changes}, all tagged with
- * {@code client}. Meters of other features (cache statistics) join under the same tag.
+ * {@code client}, the timers also with {@code command}. No meter is tagged with a node address, so
+ * their number does not grow as cluster nodes come and go. Meters of other features (cache
+ * statistics) join under the same tag.
  */
 @AutoConfiguration(before = ChatappRedisAutoConfiguration.class)
-@ConditionalOnClass({MeterRegistry.class, MicrometerCommandLatencyRecorder.class})
+@ConditionalOnClass(MeterRegistry.class)
 public final class ChatappRedisMetricsAutoConfiguration {
 
     @Bean
@@ -29,8 +28,7 @@ public final class ChatappRedisMetricsAutoConfiguration {
             public void customizeResources(String clientName, ClientResources.Builder resources) {
                 MeterRegistry meters = registry.getIfAvailable();
                 if (meters != null) {
-                    MicrometerOptions options = MicrometerOptions.builder().tags(Tags.of(RedisMetrics.CLIENT_TAG, clientName)).build();
-                    resources.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(meters, options));
+                    resources.commandLatencyRecorder(new CommandLatencyTimers(meters, clientName));
                 }
             }
         };
