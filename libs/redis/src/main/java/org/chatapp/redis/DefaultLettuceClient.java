@@ -16,11 +16,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The one {@link LettuceClient}: owns the Lettuce client and the resources (threads) behind it. */
 final class DefaultLettuceClient implements LettuceClient {
 
+    private static final Logger log = LoggerFactory.getLogger(DefaultLettuceClient.class);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 
     private final RedisOptions options;
@@ -137,7 +141,14 @@ final class DefaultLettuceClient implements LettuceClient {
             return;
         }
         try {
-            client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
+            // Lettuce's blocking shutdown waits without a bound for connections still opening;
+            // this one gives up after the timeout and leaves them to finish in the background.
+            client.shutdownAsync(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("The Redis client did not shut down cleanly within {} ms: {}", SHUTDOWN_TIMEOUT.toMillis(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             resources.shutdown(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
         }

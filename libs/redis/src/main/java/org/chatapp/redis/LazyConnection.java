@@ -196,7 +196,8 @@ final class LazyConnection<K, V> implements AutoCloseable {
         }
         StatefulConnection<K, V> open = connection;
         if (open != null) {
-            open.close();
+            // Not waited for: the client's shutdown, which comes next, waits for it within its bound.
+            open.closeAsync();
         }
     }
 }

@@ -209,7 +209,15 @@ public interface RedisService extends AutoCloseable {
     /** Returns the Lettuce client behind this service, for health checks and advanced use. */
     LettuceClient lettuceClient();
 
-    /** Closes the connections and stops every thread the service started; calling it again does nothing. */
+    /**
+     * Closes the connections and stops every thread the service started, within {@link #CLOSE_BOUND}
+     * even while a connection attempt hangs (what is still closing then is left to finish in the
+     * background); calling it again does nothing. Commands in flight fail: those sent with {@link
+     * RedisOutcomeUnknownException}, those not sent with {@link RedisConnectionFailureException}.
+     */
     @Override
     void close();
+
+    /** The longest {@link #close()} takes. */
+    Duration CLOSE_BOUND = Duration.ofSeconds(5);
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.chatapp.redis.health.RedisHealthIndicator;
+import org.chatapp.redis.local.LocalRedis;
 import org.chatapp.redis.local.LocalRedisCluster;
+import org.chatapp.redis.local.LocalRedisStandalone;
 import org.chatapp.redis.local.LocalRedisExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +33,26 @@ class CloseIT {
         redis.close();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(startedSince(before)).isEmpty());
+    }
+
+    @Test
+    void close_whileConnectingToAFrozenServer_returnsWithinItsBound() {
+        try (LocalRedisStandalone frozen = LocalRedis.standalone().start()) {
+            frozen.node().pause();
+            try {
+                // The kernel accepts the connection for the frozen process; the handshake never answers.
+                RedisService redis = RedisService.create(LocalTopologies.standalone(frozen).connectTimeout(Duration.ofSeconds(1))
+                        .commandTimeout(Duration.ofSeconds(60)).build());
+
+                long start = System.nanoTime();
+                redis.close();
+                System.out.println("close took " + Duration.ofNanos(System.nanoTime() - start));
+
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(RedisService.CLOSE_BOUND.plusSeconds(1));
+            } finally {
+                frozen.node().resume();
+            }
+        }
     }
 
     private static Set<String> startedSince(Set<Long> before) {
