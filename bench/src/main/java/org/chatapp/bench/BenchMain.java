@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.chatapp.redis.RedisNode;
 import org.chatapp.redis.local.LocalRedis;
@@ -97,8 +98,12 @@ public final class BenchMain {
                 }
                 results.forEach((peer, runs) -> {
                     report.add(topology, scenario, peer, runs);
-                    System.out.printf("%-12s %-24s %-28s %,12.0f ops/s%n", topology.name(), scenario.label(), peer.name(),
-                            report.last().medianOpsPerSecond());
+                    RunResult median = report.last().medianRun();
+                    String cpu = median.cpuMeasured()
+                            ? String.format(Locale.ROOT, " %8.1f CPU us/op %5.2f cores", median.cpuMicrosPerOperation(), median.cpuCores())
+                            : "";
+                    System.out.printf("%-12s %-24s %-32s %,12.0f ops/s%s%n", topology.name(), scenario.label(), peer.name(),
+                            report.last().medianOpsPerSecond(), cpu);
                 });
             }
         } finally {

@@ -1,26 +1,62 @@
 package org.chatapp.bench;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.chatapp.redis.RedisNode;
 import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.RedisService;
 
-/** {@code RedisService} with a key prefix: what the goals are about. */
+/**
+ * {@code RedisService} with a key prefix: with its default options, what the goals are about; with
+ * spinning off, the measure of what spinning gains and costs in the blocking rows.
+ */
 final class ChatappPeer implements ClientPeer {
+
+    private final boolean spinOff;
+
+    private ChatappPeer(boolean spinOff) {
+        this.spinOff = spinOff;
+    }
+
+    /** Returns the peer with the default options, whose rows the goals judge. */
+    static ChatappPeer defaults() {
+        return new ChatappPeer(false);
+    }
+
+    /** Returns the peer with {@code spinWait(Duration.ZERO)}: every blocking call parks, as Lettuce's do. */
+    static ChatappPeer spinOff() {
+        return new ChatappPeer(true);
+    }
+
+    /** Returns whether this is RedisService as its users get it, the peer the goals are about. */
+    boolean isDefault() {
+        return !spinOff;
+    }
 
     @Override
     public String name() {
-        return "chatapp RedisService";
+        return spinOff ? "chatapp RedisService, spin off" : "chatapp RedisService";
     }
 
     @Override
     public String setup() {
-        return "`RedisService` with key prefix `" + Peers.PREFIX + "`; in flight through `getAsync`/`setAsync`";
+        String spin = spinOff ? "`spinWait(Duration.ZERO)`, so blocking calls park at once; its in-flight rows "
+                + "measure the same code as the default's, since only blocking calls spin"
+                : "the default `spinWait`, here " + spinText(RedisOptions.defaultSpinWait()) + " on "
+                        + Runtime.getRuntime().availableProcessors() + " CPUs";
+        return "`RedisService` with key prefix `" + Peers.PREFIX + "` and " + spin + "; in flight through `getAsync`/`setAsync`";
+    }
+
+    private static String spinText(Duration spinWait) {
+        return spinWait.isZero() ? "off" : spinWait.toNanos() / 1000 + " us";
     }
 
     @Override
     public BenchClient connect(Topology topology) {
         RedisOptions.Builder options = RedisOptions.builder().keyPrefix(Peers.PREFIX);
+        if (spinOff) {
+            options.spinWait(Duration.ZERO);
+        }
         if (topology.cluster()) {
             options.nodes(topology.nodes());
         } else {

@@ -18,8 +18,8 @@ final class Peers {
      * {@code PATH}, which is said on standard output when it is not.
      */
     static List<Peer> all() {
-        List<Peer> peers = new ArrayList<>(List.of(new ChatappPeer(), new LettucePeer(), new JedisPeer(),
-                new SpringDataRedisPeer(), new RedissonPeer()));
+        List<Peer> peers = new ArrayList<>(List.of(ChatappPeer.defaults(), ChatappPeer.spinOff(), new LettucePeer(),
+                new JedisPeer(), new SpringDataRedisPeer(), new RedissonPeer()));
         Optional<RedisBenchmarkPeer> redisBenchmark = RedisBenchmarkPeer.onPath();
         if (redisBenchmark.isPresent()) {
             peers.add(redisBenchmark.get());

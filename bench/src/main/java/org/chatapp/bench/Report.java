@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Collects rows and renders them as the markdown in {@code docs/benchmarks.md}: a table per case, then the goals. */
+/**
+ * Collects rows and renders them as the markdown in {@code docs/benchmarks.md}: a table per case,
+ * what spinning gains and costs, then the goals.
+ */
 final class Report {
 
     /** One peer in one case: the runs and what the table shows of them. */
@@ -40,6 +43,15 @@ final class Report {
 
         boolean sameCase(Row other) {
             return topology.equals(other.topology) && scenario.equals(other.scenario);
+        }
+
+        /** Returns whether this row is RedisService with its default options, the row the goals judge. */
+        boolean isDefaultChatapp() {
+            return peer instanceof ChatappPeer chatapp && chatapp.isDefault();
+        }
+
+        boolean isSpinOffChatapp() {
+            return peer instanceof ChatappPeer chatapp && !chatapp.isDefault();
         }
     }
 
@@ -76,6 +88,7 @@ final class Report {
         Map<String, List<Row>> cases = new LinkedHashMap<>();
         rows.forEach(row -> cases.computeIfAbsent(row.caseName(), name -> new ArrayList<>()).add(row));
         cases.forEach((name, caseRows) -> table(out, name, caseRows));
+        spinning(out);
         goals(out);
         return out.toString();
     }
@@ -103,19 +116,67 @@ final class Report {
         out.append("\nThe \"vs\" columns divide a peer's median ops/s by that of redis-benchmark or of raw Lettuce "
                 + "in the same case. A latency is a call's time from issue to reply; in a pipeline, each command's "
                 + "is its batch's.\n");
+        out.append("\nThe CPU columns are the CPU time the benchmark's JVM used during the median run, all its threads "
+                + "together (callers, event loops, GC), per call and per second of the run (cores kept busy). The "
+                + "redis-server processes are not in it, nor is redis-benchmark, which runs in a process of its own. "
+                + "A spinning caller shows here: it keeps a core busy while it waits, where a parked one does not.\n");
     }
 
     private void table(StringBuilder out, String caseName, List<Row> caseRows) {
         out.append("\n## ").append(caseName).append("\n\n");
-        out.append("| peer | ops/s (median) | min-max | p50 us | p99 us | vs redis-benchmark | vs Lettuce |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| peer | ops/s (median) | min-max | p50 us | p99 us | CPU us/op | CPU cores | vs redis-benchmark | vs Lettuce |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : caseRows) {
             RunResult median = row.medianRun();
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f-%,.0f | %.0f | %.0f | %s | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f-%,.0f | %.0f | %.0f | %s | %s | %s | %s |%n",
                     row.peer().name(), row.medianOpsPerSecond(), row.min(), row.max(), median.p50Nanos() / 1000.0,
-                    median.p99Nanos() / 1000.0, ratioText(row, RedisBenchmarkPeer.class::isInstance),
-                    ratioText(row, LettucePeer.class::isInstance)));
+                    median.p99Nanos() / 1000.0, cpuPerOperationText(median), cpuCoresText(median),
+                    ratioText(row, RedisBenchmarkPeer.class::isInstance), ratioText(row, LettucePeer.class::isInstance)));
         }
+    }
+
+    /**
+     * Writes, per blocking case, what RedisService's spin gains and costs against the same service
+     * with spinning off: only blocking calls spin, so the in-flight cases are left out.
+     */
+    private void spinning(StringBuilder out) {
+        List<String> lines = new ArrayList<>();
+        for (Row row : rows) {
+            if (!row.isDefaultChatapp() || row.scenario().driver().isAsync()) {
+                continue;
+            }
+            rows.stream().filter(other -> other.isSpinOffChatapp() && other.sameCase(row)).findFirst()
+                    .ifPresent(spinOff -> lines.add("- " + row.caseName() + ": " + spinComparison(row, spinOff)));
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append("\n## Spinning: gain and cost\n\n");
+        out.append("RedisService as configured by default against the same service with `spinWait(Duration.ZERO)`, "
+                + "median runs; on fewer than 2 CPUs the default does not spin and both are the same.\n\n");
+        lines.forEach(line -> out.append(line).append('\n'));
+    }
+
+    private static String spinComparison(Row spinning, Row spinOff) {
+        RunResult on = spinning.medianRun();
+        RunResult off = spinOff.medianRun();
+        String gain = String.format(Locale.ROOT, "%s the ops/s (%,.0f against %,.0f)",
+                times(spinning.medianOpsPerSecond() / spinOff.medianOpsPerSecond()), spinning.medianOpsPerSecond(),
+                spinOff.medianOpsPerSecond());
+        if (!on.cpuMeasured() || !off.cpuMeasured()) {
+            return gain + ", CPU not measured";
+        }
+        return gain + String.format(Locale.ROOT, ", %s the CPU per call (%.1f against %.1f us), %.2f against %.2f cores",
+                times(on.cpuMicrosPerOperation() / off.cpuMicrosPerOperation()), on.cpuMicrosPerOperation(),
+                off.cpuMicrosPerOperation(), on.cpuCores(), off.cpuCores());
+    }
+
+    private static String cpuPerOperationText(RunResult run) {
+        return run.cpuMeasured() ? String.format(Locale.ROOT, "%.1f", run.cpuMicrosPerOperation()) : "-";
+    }
+
+    private static String cpuCoresText(RunResult run) {
+        return run.cpuMeasured() ? String.format(Locale.ROOT, "%.2f", run.cpuCores()) : "-";
     }
 
     private void goals(StringBuilder out) {
@@ -149,7 +210,7 @@ final class Report {
         List<String> lines = new ArrayList<>();
         int missed = 0;
         for (Row row : rows) {
-            if (!(row.peer() instanceof ChatappPeer)) {
+            if (!row.isDefaultChatapp()) {
                 continue;
             }
             Optional<Check> result = check.apply(row);
@@ -166,6 +227,7 @@ final class Report {
     }
 
     private Optional<Row> bestOtherJavaPeer(Row chatapp) {
+        // RedisService with spinning off is not another peer: it is the goal's own subject, configured otherwise.
         return rows.stream()
                 .filter(other -> other.sameCase(chatapp) && !(other.peer() instanceof ChatappPeer)
                         && !(other.peer() instanceof RedisBenchmarkPeer))

@@ -9,8 +9,17 @@ import org.HdrHistogram.Histogram;
  * @param seconds how long the run took
  * @param p50Nanos median latency of a call
  * @param p99Nanos 99th percentile latency of a call
+ * @param cpuNanos CPU time the benchmark's JVM used during the run, all its threads together, or
+ *        {@link #CPU_NOT_MEASURED} for a peer that runs in a process of its own
  */
-record RunResult(long operations, double seconds, long p50Nanos, long p99Nanos) {
+record RunResult(long operations, double seconds, long p50Nanos, long p99Nanos, long cpuNanos) {
+
+    static final long CPU_NOT_MEASURED = -1;
+
+    /** Returns the result of a run whose CPU time was not measured. */
+    RunResult(long operations, double seconds, long p50Nanos, long p99Nanos) {
+        this(operations, seconds, p50Nanos, p99Nanos, CPU_NOT_MEASURED);
+    }
 
     /** Returns the result of a run whose per-call latencies, in nanoseconds, are in the histogram. */
     static RunResult of(Histogram latency, double seconds) {
@@ -18,7 +27,26 @@ record RunResult(long operations, double seconds, long p50Nanos, long p99Nanos) 
                 latency.getValueAtPercentile(99));
     }
 
+    /** Returns this result with the CPU time the JVM used during the run. */
+    RunResult withCpuNanos(long cpuNanos) {
+        return new RunResult(operations, seconds, p50Nanos, p99Nanos, cpuNanos);
+    }
+
     double opsPerSecond() {
         return operations / seconds;
+    }
+
+    boolean cpuMeasured() {
+        return cpuNanos != CPU_NOT_MEASURED;
+    }
+
+    /** Returns the JVM's CPU time per call, in microseconds: what a call costs, not only how long it takes. */
+    double cpuMicrosPerOperation() {
+        return cpuNanos / 1000.0 / operations;
+    }
+
+    /** Returns the JVM's CPU time per second of the run: how many cores it kept busy on average. */
+    double cpuCores() {
+        return cpuNanos / 1e9 / seconds;
     }
 }

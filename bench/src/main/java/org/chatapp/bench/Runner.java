@@ -1,5 +1,6 @@
 package org.chatapp.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,10 +14,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-/** Drives one client through one scenario for a fixed time and records throughput and latency. */
+/**
+ * Drives one client through one scenario for a fixed time and records throughput, latency and the
+ * CPU time the JVM used meanwhile.
+ */
 final class Runner {
 
     private static final long HIGHEST_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * The whole process, not the caller threads: a client that parks hands its work to event loops,
+     * and only the process total puts a spinning caller and a parked one on the same scale.
+     */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
 
     private final String[] keys;
     private final String value;
@@ -34,13 +44,18 @@ final class Runner {
     }
 
     RunResult run(BenchClient client, Scenario scenario, Duration duration) {
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        RunResult result;
         if (!scenario.driver().isAsync()) {
-            return runSync(client, scenario, duration);
+            result = runSync(client, scenario, duration);
+        } else if (client instanceof BenchClient.Pipelined pipelined) {
+            result = runPipelined(pipelined, scenario, duration);
+        } else {
+            result = runAsync((BenchClient.Async) client, scenario, duration);
         }
-        if (client instanceof BenchClient.Pipelined pipelined) {
-            return runPipelined(pipelined, scenario, duration);
-        }
-        return runAsync((BenchClient.Async) client, scenario, duration);
+        long cpuAfter = PROCESS.getProcessCpuTime();
+        // -1 where the JVM cannot tell; the report then shows no CPU figure rather than a wrong one.
+        return cpuBefore < 0 || cpuAfter < 0 ? result : result.withCpuNanos(cpuAfter - cpuBefore);
     }
 
     private RunResult runSync(BenchClient client, Scenario scenario, Duration duration) {

@@ -28,10 +28,16 @@ public final class RedisOptions {
     /** The default number of commands held while disconnected: 10,000. */
     public static final int DEFAULT_REQUEST_QUEUE_SIZE = 10_000;
     /**
-     * The default time a blocking call spins for its reply before it parks: 100 microseconds. Most
-     * replies from a nearby server come back sooner than a parked thread is woken.
+     * The default time a blocking call spins for its reply before it parks where the JVM may use two
+     * or more CPUs: 100 microseconds. Most replies from a nearby server come back sooner than a parked
+     * thread is woken. With fewer CPUs the default is zero; see {@link #defaultSpinWait()}.
      */
     public static final Duration DEFAULT_SPIN_WAIT = Duration.ofNanos(100_000);
+    /**
+     * The fewest CPUs on which spinning is on by default: on one CPU the spinning caller takes the
+     * core the event loop needs to deliver the very reply it waits for.
+     */
+    static final int MIN_PROCESSORS_TO_SPIN = 2;
     /** The longest spin allowed: beyond a millisecond a spin burns more than a park costs. */
     static final Duration MAX_SPIN_WAIT = Duration.ofMillis(1);
     /** The default client name shown by {@code CLIENT LIST}: {@code chatapp}. */
@@ -81,12 +87,32 @@ public final class RedisOptions {
 
     /** Returns a builder with the defaults: a single node at {@code localhost:6379}, database 0. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(defaultSpinWait());
+    }
+
+    /** Returns a builder with the defaults of a JVM that may use that many CPUs; for tests. */
+    static Builder builder(int availableProcessors) {
+        return new Builder(defaultSpinWait(availableProcessors));
+    }
+
+    /**
+     * Returns the spin wait a builder starts with on this JVM: {@link #DEFAULT_SPIN_WAIT} when the
+     * JVM may use two or more CPUs ({@link Runtime#availableProcessors()}, which honours a
+     * container's CPU limit), else {@link Duration#ZERO}. Pass it to {@link Builder#spinWait(Duration)}
+     * to go back to the default after another value was set.
+     */
+    public static Duration defaultSpinWait() {
+        return defaultSpinWait(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Returns the default spin wait of a JVM that may use that many CPUs. */
+    static Duration defaultSpinWait(int availableProcessors) {
+        return availableProcessors >= MIN_PROCESSORS_TO_SPIN ? DEFAULT_SPIN_WAIT : Duration.ZERO;
     }
 
     /** Returns a builder holding these settings, to derive other options from them. */
     public Builder toBuilder() {
-        Builder builder = new Builder();
+        Builder builder = new Builder(spinWait);
         builder.nodes = nodes;
         builder.clusterOptions = clusterOptions;
         builder.host = host;
@@ -106,7 +132,6 @@ public final class RedisOptions {
         builder.requestQueueSize = requestQueueSize;
         builder.failFastWhenDisconnected = failFastWhenDisconnected;
         builder.clientName = clientName;
-        builder.spinWait = spinWait;
         return builder;
     }
 
@@ -210,9 +235,11 @@ public final class RedisOptions {
 
     /**
      * Returns how long a blocking call spins for its reply before it parks; zero turns spinning off.
-     * Only a call that is its service's lone waiter spins, one thread of the JVM at a time (at most
-     * one core), and only while most spins end with the reply; on a slow network spinning costs one
-     * probe every 50 ms (with the spins it turns on, 3 to 4 % of a core at most).
+     * Unless set, it is 100 us where the JVM may use two or more CPUs and zero below that
+     * ({@link #defaultSpinWait()}). Only a call that is its service's lone waiter spins, one thread
+     * of the JVM at a time (at most one core), and only while most spins end with the reply; on a
+     * slow network spinning costs one probe every 50 ms (with the spins it turns on, 3 to 4 % of a
+     * core at most).
      */
     public Duration spinWait() {
         return spinWait;
@@ -274,9 +301,10 @@ public final class RedisOptions {
         private int requestQueueSize = DEFAULT_REQUEST_QUEUE_SIZE;
         private boolean failFastWhenDisconnected;
         private String clientName = DEFAULT_CLIENT_NAME;
-        private Duration spinWait = DEFAULT_SPIN_WAIT;
+        private Duration spinWait;
 
-        private Builder() {
+        private Builder(Duration spinWait) {
+            this.spinWait = spinWait;
         }
 
         /** Sets the cluster seed nodes; a non-empty list makes a cluster client. */
@@ -395,8 +423,10 @@ public final class RedisOptions {
         }
 
         /**
-         * Sets how long a blocking call spins for its reply before it parks (default 100 us, at
-         * most 1 ms); {@link Duration#ZERO} turns spinning off. See {@link RedisOptions#spinWait()}.
+         * Sets how long a blocking call spins for its reply before it parks, at most 1 ms;
+         * {@link Duration#ZERO} turns spinning off. A value set here is kept whatever the CPU count;
+         * unset, it is {@link RedisOptions#defaultSpinWait()}: 100 us where the JVM may use two or
+         * more CPUs, zero below that. See {@link RedisOptions#spinWait()}.
          */
         public Builder spinWait(Duration spinWait) {
             this.spinWait = spinWait;

@@ -29,7 +29,47 @@ class RedisOptionsTest {
         assertThat(options.commandTimeout()).isEqualTo(RedisOptions.DEFAULT_COMMAND_TIMEOUT);
         assertThat(options.readFrom()).isEqualTo(ReadFrom.MASTER);
         assertThat(options.reconnectPolicy()).isSameAs(ReconnectPolicy.DEFAULT);
-        assertThat(options.spinWait()).isEqualTo(Duration.ofNanos(100_000));
+        assertThat(options.spinWait()).isEqualTo(RedisOptions.defaultSpinWait());
+    }
+
+    @Test
+    void defaultSpinWait_oneCpu_off() {
+        assertThat(RedisOptions.defaultSpinWait(1)).isZero();
+    }
+
+    @Test
+    void defaultSpinWait_twoOrMoreCpus_100us() {
+        assertThat(RedisOptions.defaultSpinWait(2)).isEqualTo(Duration.ofNanos(100_000));
+        assertThat(RedisOptions.defaultSpinWait(64)).isEqualTo(RedisOptions.DEFAULT_SPIN_WAIT);
+    }
+
+    @Test
+    void defaultSpinWait_thisJvm_followsAvailableProcessors() {
+        assertThat(RedisOptions.defaultSpinWait())
+                .isEqualTo(RedisOptions.defaultSpinWait(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
+    void build_oneCpuSpinUnset_spinningOff() {
+        assertThat(RedisOptions.builder(1).build().spinWait()).isZero();
+    }
+
+    @Test
+    void build_twoCpusSpinUnset_spins100us() {
+        assertThat(RedisOptions.builder(2).build().spinWait()).isEqualTo(RedisOptions.DEFAULT_SPIN_WAIT);
+    }
+
+    @Test
+    void build_spinSetExplicitly_keptWhateverTheCpuCount() {
+        assertThat(RedisOptions.builder(1).spinWait(Duration.ofMillis(1)).build().spinWait()).isEqualTo(Duration.ofMillis(1));
+        assertThat(RedisOptions.builder(8).spinWait(Duration.ZERO).build().spinWait()).isZero();
+    }
+
+    @Test
+    void toBuilder_spinUnset_keepsTheResolvedDefault() {
+        RedisOptions options = RedisOptions.builder(1).build();
+
+        assertThat(options.toBuilder().build().spinWait()).isZero();
     }
 
     @Test

@@ -50,8 +50,9 @@ public class RedisClientProperties {
     private String clientName;
 
     /**
-     * Time a blocking call spins for its reply before it parks, at most 1ms; 100us when not set, 0
-     * turns it off. It stops by itself while replies take longer, and one thread spins at a time.
+     * Time a blocking call spins for its reply before it parks, at most 1ms; 0 turns it off. When not
+     * set, 100us where the JVM may use 2 or more CPUs (a container's CPU limit counts) and 0 below
+     * that. It stops by itself while replies take longer, and one thread spins at a time.
      */
     private Duration spinWait;
 
