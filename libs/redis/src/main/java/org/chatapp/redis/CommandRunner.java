@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,10 +37,10 @@ final class CommandRunner {
     private final LazyConnection<byte[], byte[]> connection;
     private final KeyCodec keys;
     private final long awaitNanos;
+    private final int requestQueueSize;
     private final ReplySpin spin;
     /** Told of every timeout, so a cluster client can look for a master that took over (see TopologyRefreshOnTimeout). */
     private final Runnable timedOut;
-    private final int requestQueueSize;
     /**
      * Commands issued while the connection was down and not completed yet. Lettuce's own bound
      * is off (it would also cap commands in flight on a live connection); this one applies while
@@ -52,9 +53,9 @@ final class CommandRunner {
     CommandRunner(LazyConnection<byte[], byte[]> connection, KeyCodec keys, Duration commandTimeout, int requestQueueSize,
             ReplySpin spin, Runnable timedOut) {
         this.connection = connection;
-        this.requestQueueSize = requestQueueSize;
         this.keys = keys;
         this.awaitNanos = saturatedNanos(commandTimeout) + AWAIT_SLACK_NANOS;
+        this.requestQueueSize = requestQueueSize;
         this.spin = spin;
         this.timedOut = timedOut;
     }
@@ -109,7 +110,7 @@ final class CommandRunner {
         }
     }
 
-    <T> T await(String operation, String key, RedisFuture<T> future) {
+    <T> T await(String operation, String key, Future<T> future) {
         try {
             return future.get(awaitNanos, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
@@ -131,17 +132,7 @@ final class CommandRunner {
     /** Waits for work that {@link #async} calls make up, such as the per-slot parts of a write. */
     <T> T join(String operation, String key, CompletableFuture<T> future) {
         EventLoopGuard.requireBlockingAllowed(operation, key);
-        try {
-            return future.get(awaitNanos, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RedisServiceException failure ? failure : failure(operation, key, e.getCause());
-        } catch (TimeoutException e) {
-            timedOut.run();
-            throw new RedisTimeoutException(operation, key, "no reply within " + Duration.ofNanos(awaitNanos), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RedisServiceException(operation, key, "interrupted", e);
-        }
+        return await(operation, key, future);
     }
 
     /** Runs a command without waiting, mapping its reply when it arrives. */
