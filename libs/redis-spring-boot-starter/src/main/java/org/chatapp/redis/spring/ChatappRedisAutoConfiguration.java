@@ -48,6 +48,13 @@ public final class ChatappRedisAutoConfiguration {
     }
 
     @Bean
+    static RedisPropertyNamesCheck redisPropertyNamesCheck(Environment environment) {
+        RedisPropertyNamesCheck check = new RedisPropertyNamesCheck();
+        check.check(environment);
+        return check;
+    }
+
+    @Bean
     static NamedRedisClientsRegistrar namedRedisClientsRegistrar(Environment environment) {
         return new NamedRedisClientsRegistrar(environment);
     }
