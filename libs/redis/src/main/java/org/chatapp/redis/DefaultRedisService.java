@@ -168,7 +168,7 @@ final class DefaultRedisService implements RedisService {
     @Override
     public long del(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
-        if (isCluster()) {
+        if (spansSlots(keyNames)) {
             return runner.join("DEL", describe(keyNames), perSlotCount("DEL", keyNames, raw, RedisClusterAsyncCommands::del));
         }
         return runner.sync("DEL", describe(keyNames), c -> c.del(raw));
@@ -182,14 +182,15 @@ final class DefaultRedisService implements RedisService {
     @Override
     public long unlink(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
-        if (isCluster()) {
+        if (spansSlots(keyNames)) {
             return runner.join("UNLINK", describe(keyNames), perSlotCount("UNLINK", keyNames, raw, RedisClusterAsyncCommands::unlink));
         }
         return runner.sync("UNLINK", describe(keyNames), c -> c.unlink(raw));
     }
 
-    private boolean isCluster() {
-        return client.mode() == RedisMode.CLUSTER;
+    /** Returns whether a multi-key write may touch several cluster slots, so it runs per slot (see {@link PerSlotWrite}). */
+    private boolean spansSlots(String[] keyNames) {
+        return keyNames.length > 1 && client.mode() == RedisMode.CLUSTER;
     }
 
     /** Runs a counting multi-key write per cluster slot (see {@link PerSlotWrite}) and adds up the counts. */
@@ -228,7 +229,7 @@ final class DefaultRedisService implements RedisService {
         String[] keyNames = values.keySet().toArray(String[]::new);
         byte[][] rawKeys = keys.encode(keyNames);
         byte[][] rawValues = values.values().stream().map(Values::encode).toArray(byte[][]::new);
-        if (isCluster()) {
+        if (spansSlots(keyNames)) {
             runner.join("MSET", describe(keyNames), PerSlotWrite.run(runner, "MSET", keyNames, rawKeys,
                     (c, part) -> c.mset(pairs(rawKeys, rawValues, part))));
             return;
@@ -362,7 +363,7 @@ final class DefaultRedisService implements RedisService {
     @Override
     public CompletionStage<Long> delAsync(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
-        if (isCluster()) {
+        if (spansSlots(keyNames)) {
             return perSlotCount("DEL", keyNames, raw, RedisClusterAsyncCommands::del);
         }
         return runner.async("DEL", describe(keyNames), c -> c.del(raw), count -> count);
