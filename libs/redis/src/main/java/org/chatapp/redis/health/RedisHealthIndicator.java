@@ -1,5 +1,8 @@
 package org.chatapp.redis.health;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -8,9 +11,12 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.chatapp.redis.LettuceClient;
+import org.chatapp.redis.RedisConnectionFailureException;
 import org.chatapp.redis.RedisMode;
+import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.RedisService;
 
 /**
@@ -53,6 +61,9 @@ public final class RedisHealthIndicator implements AutoCloseable {
     private CompletableFuture<RedisHealth> running;
     private CompletableFuture<StatefulConnection<String, String>> connection;
     private CompletableFuture<StatefulRedisSentinelConnection<String, String>> sentinelConnection;
+    private final Clock clock;
+    /** When the checks started reporting DOWN; null while UP. */
+    private volatile Instant downSince;
     private volatile boolean closed;
 
     /**
@@ -62,6 +73,11 @@ public final class RedisHealthIndicator implements AutoCloseable {
      * @throws IllegalArgumentException when the timeout is not positive
      */
     public RedisHealthIndicator(LettuceClient client, Duration timeout) {
+        this(client, timeout, Clock.systemUTC());
+    }
+
+    RedisHealthIndicator(LettuceClient client, Duration timeout, Clock clock) {
+        this.clock = clock;
         this.client = Objects.requireNonNull(client, "client");
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("health timeout must be a positive duration, was " + timeout);
@@ -89,6 +105,10 @@ public final class RedisHealthIndicator implements AutoCloseable {
      * timeout (plus scheduling jitter).
      */
     public RedisHealth check() {
+        return withDownSince(checkNow());
+    }
+
+    private RedisHealth checkNow() {
         if (closed) {
             return down("health indicator is closed");
         }
@@ -107,13 +127,39 @@ public final class RedisHealthIndicator implements AutoCloseable {
         try {
             return probe.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return down("no answer within " + timeout);
+            return down("no answer from " + where() + " within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             return down(describe(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return down("interrupted");
         }
+    }
+
+    /** Returns the endpoints the client talks to, for messages; never credentials. */
+    private String where() {
+        RedisOptions options = client.options();
+        return switch (options.mode()) {
+            case STANDALONE -> "Redis at " + options.host() + ":" + options.port();
+            case CLUSTER -> "the Redis Cluster at " + options.nodes();
+            case SENTINEL -> "the Redis master " + options.sentinel().master() + " of the sentinels " + options.sentinel().nodes();
+        };
+    }
+
+    /** Adds {@code down_since} to a DOWN result: when the checks started failing, kept until one succeeds. */
+    private RedisHealth withDownSince(RedisHealth health) {
+        if (health.isUp()) {
+            downSince = null;
+            return health;
+        }
+        Instant since = downSince;
+        if (since == null) {
+            since = clock.instant();
+            downSince = since;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(health.details());
+        details.put("down_since", since.toString());
+        return new RedisHealth(health.status(), details);
     }
 
     private RedisHealth probe(long deadline) {
@@ -248,20 +294,20 @@ public final class RedisHealthIndicator implements AutoCloseable {
         return TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
     }
 
-    private static <T> T await(RedisFuture<T> future, long deadline) {
+    private <T> T await(RedisFuture<T> future, long deadline) {
         return await(future.toCompletableFuture(), deadline);
     }
 
-    private static <T> T await(CompletableFuture<T> future, long deadline) {
+    private <T> T await(CompletableFuture<T> future, long deadline) {
         try {
             return future.get(remaining(deadline), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(describe(e.getCause()), e.getCause());
+            throw new ProbeFailure(describe(e.getCause()));
         } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer in time");
+            throw new ProbeFailure("no answer from " + where() + " in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
+            throw new ProbeFailure("interrupted");
         }
     }
 
@@ -335,13 +381,40 @@ public final class RedisHealthIndicator implements AutoCloseable {
         return new RedisHealth(HealthStatus.DOWN, details);
     }
 
+    /**
+     * Says what is wrong in words for the details, with the address where the failure names one:
+     * never a chain of exception class names.
+     */
     private static String describe(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException || cause.getMessage() == null)
-                && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof ProbeFailure) {
+            return message;
+        }
+        if (cause instanceof RedisConnectionFailureException || cause instanceof RedisConnectionException
+                || cause instanceof IOException) {
+            return "not reachable: " + message;
+        }
+        if (cause instanceof RedisCommandTimeoutException || cause instanceof TimeoutException) {
+            return "no answer in time";
+        }
+        if (cause instanceof RedisCommandExecutionException) {
+            return "Redis refused the check: " + message;
+        }
+        return message;
+    }
+
+    /** A check step that failed, already described in words. */
+    private static final class ProbeFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ProbeFailure(String description) {
+            super(description, null, false, false);
+        }
     }
 
     private static String address(SocketAddress address) {

@@ -64,6 +64,27 @@ class RedisHealthIndicatorIT {
     }
 
     @Test
+    void standalone_killed_saysInWordsWhatIsWrongAndSinceWhen() {
+        try (LocalRedisStandalone redis = LocalRedis.standalone().start();
+                RedisService service = RedisService.create(RedisOptions.builder().host(redis.host()).port(redis.port()).build());
+                RedisHealthIndicator health = RedisHealthIndicator.of(service, TIMEOUT)) {
+            assertThat(health.check().details()).doesNotContainKey("down_since");
+
+            redis.node().kill();
+            RedisHealth first = health.check();
+            RedisHealth second = health.check();
+
+            assertThat(first.details().get("error")).asString().doesNotContain("Exception")
+                    .containsAnyOf("not reachable", "no answer from Redis at " + redis.host() + ":" + redis.port());
+            assertThat(first.details()).containsKey("down_since");
+            assertThat(second.details().get("down_since")).isEqualTo(first.details().get("down_since"));
+            redis.node().restart();
+            await().atMost(Duration.ofSeconds(15)).until(() -> health.check().isUp());
+            assertThat(health.check().details()).doesNotContainKey("down_since");
+        }
+    }
+
+    @Test
     void standalone_downWithinTimeoutWhenStopped_upAgainWhenBack_neverShowsPassword() {
         try (LocalRedisStandalone redis = LocalRedis.standalone().password("health-secret-pw").start();
                 RedisService service = RedisService.create(RedisOptions.builder().host(redis.host()).port(redis.port())
