@@ -448,6 +448,11 @@ final class DefaultRedisService implements RedisService {
         return keys.prefix();
     }
 
+    /** Returns whether the service's connection is open and not waiting for a reconnect. */
+    boolean isConnected() {
+        return connection.isConnected();
+    }
+
     @Override
     public LettuceClient lettuceClient() {
         return client;

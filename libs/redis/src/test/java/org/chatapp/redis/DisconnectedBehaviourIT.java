@@ -2,6 +2,7 @@ package org.chatapp.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,5 +94,7 @@ class DisconnectedBehaviourIT {
         } finally {
             subscription.dispose();
         }
+        // Lettuce publishes the event before the connection marks itself inactive.
+        await().atMost(Duration.ofSeconds(5)).until(() -> !((DefaultRedisService) service).isConnected());
     }
 }
