@@ -196,8 +196,9 @@ final class LazyConnection<K, V> implements AutoCloseable {
         }
         StatefulConnection<K, V> open = connection;
         if (open != null) {
-            // Not waited for: the client's shutdown, which comes next, waits for it within its bound.
-            open.closeAsync();
+            // Closed here rather than left to the client's shutdown, so that shutdown does not find it
+            // half-closed and warn; closing the local end of a channel does not wait for the server.
+            open.close();
         }
     }
 }
