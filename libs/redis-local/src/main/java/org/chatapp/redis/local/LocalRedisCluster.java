@@ -169,17 +169,17 @@ public final class LocalRedisCluster implements AutoCloseable {
     // A replica fresh from a sync reports master_link_status:up before its master streams writes
     // to it (see LocalRedisNode#acknowledgedReplicas); a write it acknowledges proves the stream.
     private void requireReplicationFlows(List<ClusterNodeEntry> view) throws Polling.NotReady {
+        Set<Integer> reachablePorts = reachableNodes().stream().map(LocalRedisNode::port).collect(Collectors.toSet());
         for (ClusterNodeEntry master : view) {
             if (!master.isMaster() || master.isFailing() || master.slots().isEmpty()) {
                 continue;
             }
-            Set<Integer> replicaPorts = view.stream()
+            int reachableReplicas = (int) view.stream()
                     .filter(entry -> entry.isReplica() && !entry.isFailing() && master.id().equals(entry.masterId()))
-                    .map(ClusterNodeEntry::port)
-                    .collect(Collectors.toSet());
-            int reachableReplicas = (int) reachableNodes().stream().filter(node -> replicaPorts.contains(node.port())).count();
+                    .filter(entry -> reachablePorts.contains(entry.port()))
+                    .count();
             LocalRedisNode node = nodeOnPort(master.port());
-            if (reachableReplicas == 0 || node == null || !node.isReachable()) {
+            if (reachableReplicas == 0 || node == null || !reachablePorts.contains(node.port())) {
                 continue;
             }
             String key = replicationCheckKey(master.slots().get(0));
