@@ -49,8 +49,10 @@ public final class RedisClientProvider {
      * @param options validated options
      * @param customizer adjusts the resources and options
      * @return the client; the caller closes it
+     * @throws UnsupportedLettuceVersionException when the Lettuce on the classpath is older than the one required
      */
     public static LettuceClient createRedisClient(RedisOptions options, LettuceCustomizer customizer) {
+        LettuceVersion.requireSupported();
         ClientResources.Builder resourcesBuilder = ChannelSetup.keepingLibraryHandlers(DefaultClientResources.builder())
                 .reconnectDelay(new PolicyDelay(options.reconnectPolicy()));
         customizer.customizeResources(resourcesBuilder);
