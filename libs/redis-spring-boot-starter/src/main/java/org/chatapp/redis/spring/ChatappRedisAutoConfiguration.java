@@ -1,7 +1,10 @@
 package org.chatapp.redis.spring;
 
+import org.chatapp.redis.LettuceVersion;
 import org.chatapp.redis.RedisService;
 import org.chatapp.redis.health.RedisHealthIndicator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,9 +24,29 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(ChatappRedisProperties.class)
 public final class ChatappRedisAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ChatappRedisAutoConfiguration.class);
+
+    ChatappRedisAutoConfiguration() {
+        // Before any bean reaches a Lettuce method that an older Lettuce lacks (a NoSuchMethodError).
+        LettuceVersion.requireSupported();
+    }
+
+    /**
+     * The endpoint from {@code chatapp.redis.*}, used when nothing else (a local Redis for
+     * development, a Testcontainers or Docker Compose service, a bean of the application) gives one.
+     */
     @Bean
     @ConditionalOnMissingBean(RedisConnectionDetails.class)
-    RedisConnectionDetails redisConnectionDetails(ChatappRedisProperties properties) {
+    RedisConnectionDetails redisConnectionDetails(ChatappRedisProperties properties, Environment environment) {
+        if (ConfiguredEndpoint.firstSetProperty(environment).isEmpty()) {
+            if (properties.isRequireEndpoint()) {
+                throw new RedisEndpointMissingException();
+            }
+            // Said once, and loudly: a production run missing its settings would otherwise look
+            // like a Redis outage at localhost.
+            log.warn("No Redis endpoint is configured ({}), so chatapp-redis connects to localhost:6379; "
+                    + "set chatapp.redis.require-endpoint=true to fail at startup instead", ConfiguredEndpoint.PROPERTY_NAMES);
+        }
         return new PropertiesRedisConnectionDetails(ChatappRedisProperties.PREFIX, properties);
     }
 

@@ -21,6 +21,13 @@ public class ChatappRedisProperties extends RedisClientProperties {
     /** Whether startup fails when Redis cannot be reached; otherwise the application starts and keeps retrying. */
     private boolean requireAtStartup;
 
+    /**
+     * Whether startup fails when no endpoint is configured (no host, port, nodes or sentinel, and
+     * no local or service-connection Redis); otherwise one warning is logged and the client tries
+     * localhost:6379.
+     */
+    private boolean requireEndpoint;
+
     private final Health health = new Health();
 
     private final Local local = new Local();
@@ -39,6 +46,14 @@ public class ChatappRedisProperties extends RedisClientProperties {
 
     public void setRequireAtStartup(boolean requireAtStartup) {
         this.requireAtStartup = requireAtStartup;
+    }
+
+    public boolean isRequireEndpoint() {
+        return requireEndpoint;
+    }
+
+    public void setRequireEndpoint(boolean requireEndpoint) {
+        this.requireEndpoint = requireEndpoint;
     }
 
     public Health getHealth() {
@@ -67,17 +82,21 @@ public class ChatappRedisProperties extends RedisClientProperties {
     /** The local Redis started for development when no endpoint is configured. */
     public static class Local {
 
-        /** Whether a local Redis is started when no host, nodes or sentinel is configured. */
-        private boolean enabled = true;
+        /**
+         * Whether a local Redis is started when no host, port, nodes or sentinel is configured.
+         * Unset: yes, unless the application runs from a packaged jar ({@code java -jar}); never
+         * under a {@code prod} or {@code production} profile.
+         */
+        private Boolean enabled;
 
         /** Kind of local Redis: a cluster of 3 masters and 3 replicas, or a standalone server. */
         private LocalMode mode = LocalMode.CLUSTER;
 
-        public boolean isEnabled() {
+        public Boolean getEnabled() {
             return enabled;
         }
 
-        public void setEnabled(boolean enabled) {
+        public void setEnabled(Boolean enabled) {
             this.enabled = enabled;
         }
 

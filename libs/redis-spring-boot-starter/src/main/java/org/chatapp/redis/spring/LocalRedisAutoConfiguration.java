@@ -1,6 +1,7 @@
 package org.chatapp.redis.spring;
 
 import java.util.List;
+import org.chatapp.redis.LettuceVersion;
 import org.chatapp.redis.RedisNode;
 import org.chatapp.redis.RedisService;
 import org.chatapp.redis.local.LocalRedis;
@@ -10,13 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -29,20 +27,25 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * cluster unless {@code chatapp.redis.local.mode=standalone}) through {@code chatapp-redis-local},
  * logs where it is, and stops it when the context closes, after the clients using it.
  *
- * <p>It never starts when {@code chatapp-redis-local} is not on the classpath (keep it out of
- * production builds), when {@code chatapp.redis.local.enabled=false}, when a {@code prod} or
- * {@code production} profile is active, or when any of {@code chatapp.redis.host}, {@code port},
- * {@code nodes} or {@code sentinel.*} is set.
+ * <p>It never starts when {@code chatapp-redis-local} is not on the classpath (it belongs in the
+ * test scope, so a repackaged jar leaves it out), when {@code chatapp.redis.local.enabled=false},
+ * when a {@code prod} or {@code production} profile is active, or when any of
+ * {@code chatapp.redis.host}, {@code port}, {@code nodes} or {@code sentinel.*} is set; nor, unless
+ * {@code chatapp.redis.local.enabled=true}, when the application runs from a packaged jar.
  */
 @AutoConfiguration(before = ChatappRedisAutoConfiguration.class)
 @ConditionalOnClass(LocalRedis.class)
-@ConditionalOnBooleanProperty(name = "chatapp.redis.local.enabled", matchIfMissing = true)
 @ConditionalOnMissingBean({RedisConnectionDetails.class, RedisService.class})
-@Conditional(LocalRedisAutoConfiguration.NoEndpointConfigured.class)
+@Conditional(LocalRedisAutoConfiguration.LocalRedisWanted.class)
 @EnableConfigurationProperties(ChatappRedisProperties.class)
 public final class LocalRedisAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRedisAutoConfiguration.class);
+
+    LocalRedisAutoConfiguration() {
+        // Before starting processes for a client that could not run anyway.
+        LettuceVersion.requireSupported();
+    }
 
     @Bean(destroyMethod = "close")
     LocalRedisServer chatappLocalRedis(ChatappRedisProperties properties) {
@@ -100,10 +103,13 @@ public final class LocalRedisAutoConfiguration {
         }
     }
 
-    /** Matches when no Redis endpoint is configured and no production profile is active. */
-    static final class NoEndpointConfigured extends SpringBootCondition {
+    /**
+     * Matches when a local Redis is wanted: no production profile, {@code local.enabled} not false
+     * (and, when unset, not running from a packaged jar), no endpoint configured.
+     */
+    static final class LocalRedisWanted extends SpringBootCondition {
 
-        private static final List<String> ENDPOINT_PROPERTIES = List.of("host", "port", "sentinel.master");
+        private static final String ENABLED = ChatappRedisProperties.PREFIX + ".local.enabled";
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -111,19 +117,31 @@ public final class LocalRedisAutoConfiguration {
             if (environment.acceptsProfiles(Profiles.of("prod | production"))) {
                 return ConditionOutcome.noMatch("a production profile is active");
             }
-            for (String property : ENDPOINT_PROPERTIES) {
-                if (environment.containsProperty(ChatappRedisProperties.PREFIX + "." + property)) {
-                    return ConditionOutcome.noMatch(ChatappRedisProperties.PREFIX + "." + property + " is set");
+            Boolean enabled = environment.getProperty(ENABLED, Boolean.class);
+            if (Boolean.FALSE.equals(enabled)) {
+                return ConditionOutcome.noMatch(ENABLED + " is false");
+            }
+            if (enabled == null && runsFromPackagedJar(context.getClassLoader())) {
+                return ConditionOutcome.noMatch("the application runs from a packaged jar and " + ENABLED + " is not set");
+            }
+            return ConfiguredEndpoint.firstSetProperty(environment)
+                    .map(property -> ConditionOutcome.noMatch(property + " is set"))
+                    .orElseGet(() -> ConditionOutcome.match("no Redis endpoint is configured"));
+        }
+
+        /**
+         * Whether Spring Boot's launcher loaded the application, as it does for {@code java -jar}
+         * on a repackaged jar: a production artifact that may carry chatapp-redis-local by mistake
+         * (a runtime-scoped dependency) must not start a local Redis. Tests, IDEs and
+         * {@code spring-boot:run}/{@code test-run} use a plain class path.
+         */
+        static boolean runsFromPackagedJar(ClassLoader classLoader) {
+            for (ClassLoader loader = classLoader; loader != null; loader = loader.getParent()) {
+                if (loader.getClass().getName().startsWith("org.springframework.boot.loader.")) {
+                    return true;
                 }
             }
-            Binder binder = Binder.get(environment);
-            for (String list : List.of("nodes", "sentinel.nodes")) {
-                if (binder.bind(ChatappRedisProperties.PREFIX + "." + list, Bindable.listOf(String.class))
-                        .map(values -> !values.isEmpty()).orElse(false)) {
-                    return ConditionOutcome.noMatch(ChatappRedisProperties.PREFIX + "." + list + " is set");
-                }
-            }
-            return ConditionOutcome.match("no Redis endpoint is configured");
+            return false;
         }
     }
 }

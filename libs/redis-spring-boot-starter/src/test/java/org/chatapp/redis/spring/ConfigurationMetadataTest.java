@@ -24,14 +24,17 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /** The IDE metadata the build generates: a default for every setting that has one, each the one the library applies. */
 class ConfigurationMetadataTest {
 
-    /** Settings without a default: credentials, endpoints of a mode, files, the prefix, the clients map. */
-    private static final Set<String> WITHOUT_DEFAULT = Set.of("chatapp.redis.username", "chatapp.redis.password",
+    /**
+     * Settings without a default: credentials, endpoints of a mode, files, the prefix, the clients
+     * map, and local.enabled, whose unset value depends on how the application was launched.
+     */
+    private static final Set<String> WITHOUT_DEFAULT = Set.of("chatapp.redis.local.enabled", "chatapp.redis.username", "chatapp.redis.password",
             "chatapp.redis.key-prefix", "chatapp.redis.nodes", "chatapp.redis.clients", "chatapp.redis.sentinel.master",
             "chatapp.redis.sentinel.nodes", "chatapp.redis.sentinel.username", "chatapp.redis.sentinel.password",
             "chatapp.redis.tls.trusted-certificates", "chatapp.redis.tls.client-certificate", "chatapp.redis.tls.client-key");
     /** Settings that are not RedisOptions, or whose default depends on the machine (spin-wait: the CPU count). */
     private static final Set<String> NOT_IN_THE_OPTIONS = Set.of("chatapp.redis.health.timeout", "chatapp.redis.local.enabled",
-            "chatapp.redis.local.mode", "chatapp.redis.require-at-startup", "chatapp.redis.spin-wait");
+            "chatapp.redis.local.mode", "chatapp.redis.require-at-startup", "chatapp.redis.require-endpoint", "chatapp.redis.spin-wait");
 
     @Test
     void metadata_everySettingWithADefault_statesIt() {

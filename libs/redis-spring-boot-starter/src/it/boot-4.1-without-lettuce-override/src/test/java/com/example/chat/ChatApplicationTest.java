@@ -1,0 +1,32 @@
+package com.example.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.chatapp.redis.LettuceVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+// Spring Boot 4.1's dependency management pins Lettuce 7.5 and nothing here overrides it: the
+// application must refuse to start, saying which Lettuce it found, which it needs and what to add.
+@ExtendWith(OutputCaptureExtension.class)
+class ChatApplicationTest {
+
+    @Test
+    void lettuce_bootsPinnedVersion_isOlderThanRequired() {
+        assertThat(LettuceVersion.found()).hasValueSatisfying(found -> assertThat(found).startsWith("7.5."));
+    }
+
+    @Test
+    void startup_withBootsLettuce_failsWithAnAnalysisNamingFoundRequiredAndTheLineToAdd(CapturedOutput output) {
+        assertThatThrownBy(() -> ChatApplication.main(new String[] {"--spring.main.banner-mode=off"}))
+                .hasRootCauseInstanceOf(org.chatapp.redis.UnsupportedLettuceVersionException.class);
+
+        assertThat(output).contains("APPLICATION FAILED TO START", "Lettuce " + LettuceVersion.found().orElseThrow(),
+                "Lettuce " + LettuceVersion.required() + " or later",
+                "<lettuce.version>" + LettuceVersion.required() + "</lettuce.version>");
+        assertThat(output).doesNotContain("NoSuchMethodError", "Started a local Redis");
+    }
+}
