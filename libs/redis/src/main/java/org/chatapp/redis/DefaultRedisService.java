@@ -50,6 +50,9 @@ final class DefaultRedisService implements RedisService {
     private final SetOperations sets;
     private final SortedSetOperations sortedSets;
     private final StreamOperations streams;
+    private final ScriptOperations scripts;
+    private final DefaultRedisConnections connections;
+    private final ClientEvents events;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DefaultRedisService(LettuceClient client, LongSupplier nanoClock) {
@@ -65,6 +68,9 @@ final class DefaultRedisService implements RedisService {
         this.sets = new DefaultSetOperations(runner);
         this.sortedSets = new DefaultSortedSetOperations(runner);
         this.streams = new DefaultStreamOperations(runner);
+        this.scripts = new DefaultScriptOperations(runner, client.mode() == RedisMode.CLUSTER);
+        this.connections = new DefaultRedisConnections(client, keys);
+        this.events = new ClientEvents(client);
     }
 
     private static Runnable timeoutHandler(LettuceClient client, LongSupplier nanoClock) {
@@ -422,6 +428,36 @@ final class DefaultRedisService implements RedisService {
     }
 
     @Override
+    public ScriptOperations scripts() {
+        return scripts;
+    }
+
+    @Override
+    public RedisKeys keys() {
+        return keys;
+    }
+
+    @Override
+    public RedisConnections connections() {
+        return connections;
+    }
+
+    @Override
+    public java.time.Clock clock() {
+        return client.options().clock();
+    }
+
+    @Override
+    public void addListener(RedisClientListener listener) {
+        events.add(listener);
+    }
+
+    @Override
+    public void removeListener(RedisClientListener listener) {
+        events.remove(listener);
+    }
+
+    @Override
     public Duration ping() {
         long start = System.nanoTime();
         runner.sync("PING", null, c -> c.ping());
@@ -464,6 +500,8 @@ final class DefaultRedisService implements RedisService {
             return;
         }
         try {
+            events.close();
+            connections.close();
             connection.close();
             rawConnection.close();
         } finally {

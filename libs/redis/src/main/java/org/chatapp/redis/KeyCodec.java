@@ -1,5 +1,6 @@
 package org.chatapp.redis;
 
+import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * back. The prefix never contains braces (checked by the options), so a hash tag in the caller's
  * key still decides the slot: {@code chat:{room1}:a} and {@code chat:{room1}:b} share one.
  */
-final class KeyCodec {
+final class KeyCodec implements RedisKeys {
 
     private static final String GLOB_SPECIAL = "*?[]\\";
 
@@ -20,8 +21,29 @@ final class KeyCodec {
         this.prefixBytes = prefix.getBytes(StandardCharsets.UTF_8);
     }
 
-    String prefix() {
+    @Override
+    public String prefix() {
         return prefix;
+    }
+
+    @Override
+    public String raw(String key) {
+        requireKey(key);
+        return prefix.isEmpty() ? key : prefix + key;
+    }
+
+    @Override
+    public String key(String rawKey) {
+        if (rawKey == null || !rawKey.startsWith(prefix)) {
+            throw new IllegalArgumentException("raw key must start with the prefix '" + prefix + "', was "
+                    + (rawKey == null ? "null" : "'" + rawKey + "'"));
+        }
+        return rawKey.substring(prefix.length());
+    }
+
+    @Override
+    public int slot(String key) {
+        return SlotHash.getSlot(encode(key));
     }
 
     byte[] encode(String key) {

@@ -1,5 +1,6 @@
 package org.chatapp.redis;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -62,6 +63,7 @@ public final class RedisOptions {
     private final boolean failFastWhenDisconnected;
     private final String clientName;
     private final Duration spinWait;
+    private final Clock clock;
 
     private RedisOptions(Builder builder) {
         this.nodes = List.copyOf(builder.nodes);
@@ -83,6 +85,7 @@ public final class RedisOptions {
         this.failFastWhenDisconnected = builder.failFastWhenDisconnected;
         this.clientName = builder.clientName;
         this.spinWait = builder.spinWait;
+        this.clock = builder.clock;
     }
 
     /** Returns a builder with the defaults: a single node at {@code localhost:6379}, database 0. */
@@ -132,6 +135,7 @@ public final class RedisOptions {
         builder.requestQueueSize = requestQueueSize;
         builder.failFastWhenDisconnected = failFastWhenDisconnected;
         builder.clientName = clientName;
+        builder.clock = clock;
         return builder;
     }
 
@@ -245,6 +249,14 @@ public final class RedisOptions {
         return spinWait;
     }
 
+    /**
+     * Returns the clock of wall time the service and the features built on it read (leases,
+     * windows, last-seen times); {@link Clock#systemUTC()} unless one was injected for tests.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Returns the settings with the password masked. */
     @Override
     public String toString() {
@@ -266,6 +278,7 @@ public final class RedisOptions {
                 .append(", failFastWhenDisconnected=").append(failFastWhenDisconnected)
                 .append(", clientName=").append(clientName)
                 .append(", spinWait=").append(spinWait)
+                .append(", clock=").append(clock)
                 .append(", singleNodeOptions=").append(singleNodeOptions)
                 .append(']').toString();
     }
@@ -302,6 +315,7 @@ public final class RedisOptions {
         private boolean failFastWhenDisconnected;
         private String clientName = DEFAULT_CLIENT_NAME;
         private Duration spinWait;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(Duration spinWait) {
             this.spinWait = spinWait;
@@ -422,6 +436,12 @@ public final class RedisOptions {
             return this;
         }
 
+        /** Sets the clock of wall time the service and its features read (default {@link Clock#systemUTC()}). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
         /**
          * Sets how long a blocking call spins for its reply before it parks, at most 1 ms;
          * {@link Duration#ZERO} turns spinning off. A value set here is kept whatever the CPU count;
@@ -483,6 +503,9 @@ public final class RedisOptions {
             }
             if (spinWait == null || spinWait.isNegative() || spinWait.compareTo(MAX_SPIN_WAIT) > 0) {
                 throw new IllegalArgumentException("spinWait must be between 0 and " + MAX_SPIN_WAIT + ", was " + spinWait);
+            }
+            if (clock == null) {
+                throw new IllegalArgumentException("clock must not be null");
             }
             if (clientName == null || clientName.isBlank() || clientName.chars().anyMatch(c -> c <= ' ')) {
                 throw new IllegalArgumentException("clientName must be non-empty without spaces, was '" + clientName + "'");

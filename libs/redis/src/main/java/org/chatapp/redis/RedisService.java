@@ -173,6 +173,29 @@ public interface RedisService extends AutoCloseable {
     /** Returns the operations on streams. */
     StreamOperations streams();
 
+    /** Returns the Lua script runner on the service's connection. */
+    ScriptOperations scripts();
+
+    /** Returns the service's key rule: raw keys, the prefix, slots. */
+    RedisKeys keys();
+
+    /** Returns the factory of connections of their own (pub/sub, blocking reads), closed with the service. */
+    RedisConnections connections();
+
+    /** Returns the clock of wall time the service and the features built on it read ({@link RedisOptions#clock()}). */
+    java.time.Clock clock();
+
+    /**
+     * Registers a listener for the client's connection and topology events; it stays registered
+     * until removed or until the service closes.
+     *
+     * @throws IllegalArgumentException when the listener is null
+     */
+    void addListener(RedisClientListener listener);
+
+    /** Removes a listener; removing one that is not registered does nothing. */
+    void removeListener(RedisClientListener listener);
+
     /** Sends PING and returns the round-trip time. */
     Duration ping();
 

@@ -79,4 +79,14 @@ class ClusterRedisServiceIT extends RedisServiceContract {
         }
         assertThat(total).isEqualTo(300);
     }
+
+    @Test
+    void scripts_keysInDifferentSlots_areRefusedBeforeSending() {
+        RedisScript<Long> touch = RedisScript.returningLong("return redis.call('INCR', KEYS[1]) + redis.call('INCR', KEYS[2])");
+
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> redis().scripts().run(touch, List.of(key("user:1"), key("user:2")), List.of()))
+                .withMessageContaining("share one cluster slot").withMessageContaining(key("user:1")).withMessageContaining(key("user:2"));
+        assertThat(redis().exists(key("user:1"), key("user:2"))).isZero();
+    }
 }

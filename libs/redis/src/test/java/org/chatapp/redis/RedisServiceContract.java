@@ -375,4 +375,81 @@ abstract class RedisServiceContract {
         assertThat(slots).as("distinct slots").isGreaterThan(count / 2);
         return keys;
     }
+
+    // --- scripts ---
+
+    private static final RedisScript<Long> INCREMENT_BOTH = RedisScript.returningLong(
+            "redis.call('INCRBY', KEYS[1], ARGV[1]) return redis.call('INCRBY', KEYS[2], ARGV[1])");
+
+    @Test
+    void scripts_run_prefixesKeysAndReturnsTheReply() {
+        String first = key("{counters}:a");
+        String second = key("{counters}:b");
+
+        Long reply = redis().scripts().run(INCREMENT_BOTH, List.of(first, second), List.of("5"));
+
+        assertThat(reply).isEqualTo(5L);
+        assertThat(redis().get(first)).contains("5");
+        assertThat(redis().getClient().get(redis().keys().raw(second))).isEqualTo("5");
+    }
+
+    @Test
+    void scripts_unknownToTheServer_areLoadedAgainByTheirSource() {
+        RedisScript<String> echo = RedisScript.returningString("return 'echo:' .. ARGV[1] .. ':" + System.nanoTime() + "'");
+        redis().getClient().scriptFlush();
+
+        assertThat(redis().scripts().run(echo, List.of(), List.of("x"))).startsWith("echo:x:");
+    }
+
+    @Test
+    void scripts_runAsyncAfterFlush_completesWithTheReply() throws Exception {
+        RedisScript<List<Object>> pair = RedisScript.returningList("return {KEYS[1], tonumber(ARGV[1]), {ARGV[2]}}");
+        redis().getClient().scriptFlush();
+
+        List<Object> reply = redis().scripts().runAsync(pair, List.of(key("k")), List.of("7", "nested"))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(reply).containsExactly(redis().keys().raw(key("k")), 7L, List.of("nested"));
+    }
+
+    @Test
+    void scripts_returningBoolean_mapsLuaTruthAndNil() {
+        RedisScript<Boolean> exists = RedisScript.returningBoolean("return redis.call('EXISTS', KEYS[1]) == 1");
+        redis().set(key("present"), "1");
+
+        assertThat(redis().scripts().run(exists, List.of(key("present")), List.of())).isTrue();
+        assertThat(redis().scripts().run(exists, List.of(key("absent")), List.of())).isFalse();
+    }
+
+    @Test
+    void scripts_serverError_isARedisCommandExceptionWithItsCode() {
+        RedisScript<Long> wrongType = RedisScript.returningLong("return redis.call('INCR', KEYS[1])");
+        redis().lists().pushLast(key("list"), "x");
+
+        assertThatThrownBy(() -> redis().scripts().run(wrongType, List.of(key("list")), List.of()))
+                .isInstanceOfSatisfying(RedisCommandException.class, e -> assertThat(e.errorCode()).isEqualTo("WRONGTYPE"));
+    }
+
+    @Test
+    void scripts_badInput_isRefusedNamingTheArgument() {
+        assertThatIllegalArgumentException().isThrownBy(() -> redis().scripts().run(INCREMENT_BOTH, null, List.of()))
+                .withMessageContaining("keys");
+        assertThatIllegalArgumentException().isThrownBy(() -> redis().scripts().run(INCREMENT_BOTH, List.of(""), List.of()))
+                .withMessageContaining("key");
+        assertThatIllegalArgumentException().isThrownBy(() -> redis().scripts().run(INCREMENT_BOTH, List.of(key("a")),
+                java.util.Arrays.asList("1", null))).withMessageContaining("args[1]");
+        assertThatIllegalArgumentException().isThrownBy(() -> RedisScript.returningLong(" ")).withMessageContaining("source");
+    }
+
+    // --- keys ---
+
+    @Test
+    void keys_rawAndBack_followThePrefixRule() {
+        String raw = redis().keys().raw(key("{room:42}:title"));
+
+        assertThat(raw).isEqualTo(redis().keyPrefix() + key("{room:42}:title"));
+        assertThat(redis().keys().key(raw)).isEqualTo(key("{room:42}:title"));
+        assertThat(redis().keys().slot(key("{room:42}:title"))).isEqualTo(SlotHash.getSlot("room:42"));
+        assertThatIllegalArgumentException().isThrownBy(() -> redis().keys().key("other:" + raw)).withMessageContaining("prefix");
+    }
 }
