@@ -1,7 +1,6 @@
 package org.chatapp.redis;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How the client follows a Redis Cluster's topology: periodic and adaptive refresh of the slot map,
@@ -30,14 +29,14 @@ public record ClusterOptions(
     /**
      * Validates the settings.
      *
-     * @throws IllegalArgumentException naming the setting when a duration is not positive or
-     *     maxRedirects is negative
+     * @throws InvalidRedisOptionException naming the setting when a duration is null or not
+     *     positive, or maxRedirects is negative
      */
     public ClusterOptions {
         RedisOptions.requirePositive("clusterOptions.topologyRefreshPeriod", topologyRefreshPeriod);
         RedisOptions.requirePositive("clusterOptions.adaptiveRefreshTimeout", adaptiveRefreshTimeout);
         if (maxRedirects < 0) {
-            throw new IllegalArgumentException("clusterOptions.maxRedirects must be 0 or more, was " + maxRedirects);
+            throw new InvalidRedisOptionException("clusterOptions.maxRedirects", "clusterOptions.maxRedirects must be 0 or more, was " + maxRedirects);
         }
     }
 
@@ -48,7 +47,7 @@ public record ClusterOptions(
 
     /** Returns a copy with another periodic refresh interval. */
     public ClusterOptions withTopologyRefreshPeriod(Duration period) {
-        return new ClusterOptions(Objects.requireNonNull(period), adaptiveRefresh, adaptiveRefreshTimeout, maxRedirects);
+        return new ClusterOptions(period, adaptiveRefresh, adaptiveRefreshTimeout, maxRedirects);
     }
 
     /** Returns a copy with adaptive refresh turned on or off. */
@@ -58,7 +57,7 @@ public record ClusterOptions(
 
     /** Returns a copy with another adaptive refresh throttle. */
     public ClusterOptions withAdaptiveRefreshTimeout(Duration timeout) {
-        return new ClusterOptions(topologyRefreshPeriod, adaptiveRefresh, Objects.requireNonNull(timeout), maxRedirects);
+        return new ClusterOptions(topologyRefreshPeriod, adaptiveRefresh, timeout, maxRedirects);
     }
 
     /** Returns a copy with another redirect limit. */

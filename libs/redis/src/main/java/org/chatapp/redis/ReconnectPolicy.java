@@ -1,7 +1,6 @@
 package org.chatapp.redis;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,7 +23,8 @@ public interface ReconnectPolicy {
     /**
      * Returns a policy waiting {@code attempt * step}, never longer than {@code max}.
      *
-     * @throws IllegalArgumentException when step or max is not positive, or max is below step
+     * @throws InvalidRedisOptionException naming {@code reconnectPolicy.step} when the step is null or
+     *     not positive, {@code reconnectPolicy.max} when max is null or below the step
      */
     static ReconnectPolicy linear(Duration step, Duration max) {
         return linearWithJitter(step, max, 0);
@@ -35,19 +35,19 @@ public interface ReconnectPolicy {
      * random, so that many clients losing the same node do not reconnect in lock-step.
      *
      * @param jitter the largest fraction of the delay added, 0 (none) to 1 (up to double)
-     * @throws IllegalArgumentException when a duration is not positive or jitter is outside 0-1
+     * @throws InvalidRedisOptionException naming {@code reconnectPolicy.step}, {@code reconnectPolicy.max}
+     *     or {@code reconnectPolicy.jitter}: a step that is null or not positive, a max that is null or
+     *     below the step, a jitter outside 0-1
      */
     static ReconnectPolicy linearWithJitter(Duration step, Duration max, double jitter) {
-        Objects.requireNonNull(step, "step");
-        Objects.requireNonNull(max, "max");
-        if (step.isNegative() || step.isZero()) {
-            throw new IllegalArgumentException("reconnect step must be positive, was " + step);
+        if (step == null || step.isNegative() || step.isZero()) {
+            throw new InvalidRedisOptionException("reconnectPolicy.step", "reconnect step must be positive, was " + step);
         }
-        if (max.compareTo(step) < 0) {
-            throw new IllegalArgumentException("reconnect max must be at least the step " + step + ", was " + max);
+        if (max == null || max.compareTo(step) < 0) {
+            throw new InvalidRedisOptionException("reconnectPolicy.max", "reconnect max must be at least the step " + step + ", was " + max);
         }
         if (!(jitter >= 0 && jitter <= 1)) {
-            throw new IllegalArgumentException("reconnect jitter must be between 0 and 1, was " + jitter);
+            throw new InvalidRedisOptionException("reconnectPolicy.jitter", "reconnect jitter must be between 0 and 1, was " + jitter);
         }
         long stepNanos = step.toNanos();
         long maxNanos = max.toNanos();

@@ -3,12 +3,12 @@ package org.chatapp.redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Immutable settings of a Redis client: the topology (single node, cluster or sentinel), credentials,
  * TLS, timeouts, the reconnect policy and the key prefix. Built with {@link #builder()} and validated
- * by {@link Builder#build()}, which names the offending setting and value.
+ * by {@link Builder#build()}, which throws an {@link InvalidRedisOptionException} naming the
+ * offending setting and value.
  *
  * <p>The topology follows from the settings: {@link Builder#nodes(List) nodes} make a cluster client,
  * {@link Builder#sentinel(SentinelOptions) sentinel} a sentinel client, otherwise {@code host:port}.
@@ -44,48 +44,15 @@ public final class RedisOptions {
     /** The default client name shown by {@code CLIENT LIST}: {@code chatapp}. */
     public static final String DEFAULT_CLIENT_NAME = "chatapp";
 
-    private final List<RedisNode> nodes;
-    private final ClusterOptions clusterOptions;
-    private final String host;
-    private final int port;
-    private final String username;
-    private final String password;
-    private final int db;
-    private final SingleNodeOptions singleNodeOptions;
-    private final String keyPrefix;
-    private final SentinelOptions sentinel;
-    private final TlsOptions tls;
-    private final Duration connectTimeout;
-    private final Duration commandTimeout;
-    private final ReconnectPolicy reconnectPolicy;
-    private final ReadFrom readFrom;
-    private final int requestQueueSize;
-    private final boolean failFastWhenDisconnected;
-    private final String clientName;
-    private final Duration spinWait;
-    private final Clock clock;
+    /**
+     * The settings, in a builder no one else can reach. Copying a builder ({@link Builder#copy()}) is
+     * the one place settings are copied: {@link Builder#build()} and {@link #toBuilder()} both go
+     * through it, so a setting added to the builder cannot be dropped by one of them.
+     */
+    private final Builder settings;
 
     private RedisOptions(Builder builder) {
-        this.nodes = List.copyOf(builder.nodes);
-        this.clusterOptions = builder.clusterOptions;
-        this.host = builder.host;
-        this.port = builder.port;
-        this.username = builder.username;
-        this.password = builder.password;
-        this.db = builder.db;
-        this.singleNodeOptions = builder.singleNodeOptions;
-        this.keyPrefix = builder.keyPrefix;
-        this.sentinel = builder.sentinel;
-        this.tls = builder.tls;
-        this.connectTimeout = builder.connectTimeout;
-        this.commandTimeout = builder.commandTimeout;
-        this.reconnectPolicy = builder.reconnectPolicy;
-        this.readFrom = builder.readFrom;
-        this.requestQueueSize = builder.requestQueueSize;
-        this.failFastWhenDisconnected = builder.failFastWhenDisconnected;
-        this.clientName = builder.clientName;
-        this.spinWait = builder.spinWait;
-        this.clock = builder.clock;
+        this.settings = builder.copy();
     }
 
     /** Returns a builder with the defaults: a single node at {@code localhost:6379}, database 0. */
@@ -113,128 +80,111 @@ public final class RedisOptions {
         return availableProcessors >= MIN_PROCESSORS_TO_SPIN ? DEFAULT_SPIN_WAIT : Duration.ZERO;
     }
 
-    /** Returns a builder holding these settings, to derive other options from them. */
+    /**
+     * Returns a builder holding these settings, to derive other options from them. It is the
+     * builder these options were built from, as it stood: a host or port set explicitly is still set,
+     * so adding {@code nodes} to it fails as it would have on the original builder.
+     */
     public Builder toBuilder() {
-        Builder builder = new Builder(spinWait);
-        builder.nodes = nodes;
-        builder.clusterOptions = clusterOptions;
-        builder.host = host;
-        builder.hostSet = !DEFAULT_HOST.equals(host) || port != DEFAULT_PORT;
-        builder.port = port;
-        builder.username = username;
-        builder.password = password;
-        builder.db = db;
-        builder.singleNodeOptions = singleNodeOptions;
-        builder.keyPrefix = keyPrefix;
-        builder.sentinel = sentinel;
-        builder.tls = tls;
-        builder.connectTimeout = connectTimeout;
-        builder.commandTimeout = commandTimeout;
-        builder.reconnectPolicy = reconnectPolicy;
-        builder.readFrom = readFrom;
-        builder.requestQueueSize = requestQueueSize;
-        builder.failFastWhenDisconnected = failFastWhenDisconnected;
-        builder.clientName = clientName;
-        builder.clock = clock;
-        return builder;
+        return settings.copy();
     }
 
     /** Returns the topology these options describe. */
     public RedisMode mode() {
-        if (!nodes.isEmpty()) {
+        if (!settings.nodes.isEmpty()) {
             return RedisMode.CLUSTER;
         }
-        return sentinel != null ? RedisMode.SENTINEL : RedisMode.STANDALONE;
+        return settings.sentinel != null ? RedisMode.SENTINEL : RedisMode.STANDALONE;
     }
 
     /** Returns the cluster seed nodes; empty unless this is a cluster client. */
     public List<RedisNode> nodes() {
-        return nodes;
+        return settings.nodes;
     }
 
     /** Returns how the cluster topology is followed; used only with {@link #nodes()}. */
     public ClusterOptions clusterOptions() {
-        return clusterOptions;
+        return settings.clusterOptions;
     }
 
     /** Returns the single node's host; used only without nodes and sentinel. */
     public String host() {
-        return host;
+        return settings.host;
     }
 
     /** Returns the single node's port; used only without nodes and sentinel. */
     public int port() {
-        return port;
+        return settings.port;
     }
 
     /** Returns the ACL user, or null for the default user. */
     public String username() {
-        return username;
+        return settings.username;
     }
 
     /** Returns the password, or null when the server requires none. Never logged. */
     public String password() {
-        return password;
+        return settings.password;
     }
 
     /** Returns the database index; always 0 in a cluster. */
     public int db() {
-        return db;
+        return settings.db;
     }
 
     /** Returns the socket settings of every node connection. */
     public SingleNodeOptions singleNodeOptions() {
-        return singleNodeOptions;
+        return settings.singleNodeOptions;
     }
 
     /** Returns the prefix put before every key the service reads or writes; empty for none. */
     public String keyPrefix() {
-        return keyPrefix;
+        return settings.keyPrefix;
     }
 
     /** Returns the sentinel settings, or null when this is not a sentinel client. */
     public SentinelOptions sentinel() {
-        return sentinel;
+        return settings.sentinel;
     }
 
     /** Returns the TLS settings, or null when connections are not encrypted. */
     public TlsOptions tls() {
-        return tls;
+        return settings.tls;
     }
 
     /** Returns how long opening a connection may take. */
     public Duration connectTimeout() {
-        return connectTimeout;
+        return settings.connectTimeout;
     }
 
     /** Returns how long one command may take before it fails with a timeout. */
     public Duration commandTimeout() {
-        return commandTimeout;
+        return settings.commandTimeout;
     }
 
     /** Returns the delay before each reconnect attempt. */
     public ReconnectPolicy reconnectPolicy() {
-        return reconnectPolicy;
+        return settings.reconnectPolicy;
     }
 
     /** Returns which nodes serve reads. */
     public ReadFrom readFrom() {
-        return readFrom;
+        return settings.readFrom;
     }
 
     /** Returns how many commands are held while disconnected before new ones are rejected. */
     public int requestQueueSize() {
-        return requestQueueSize;
+        return settings.requestQueueSize;
     }
 
     /** Returns whether commands fail at once while disconnected instead of waiting for the reconnect. */
     public boolean failFastWhenDisconnected() {
-        return failFastWhenDisconnected;
+        return settings.failFastWhenDisconnected;
     }
 
     /** Returns the name each connection gives itself with {@code CLIENT SETNAME}. */
     public String clientName() {
-        return clientName;
+        return settings.clientName;
     }
 
     /**
@@ -246,7 +196,7 @@ public final class RedisOptions {
      * core at most).
      */
     public Duration spinWait() {
-        return spinWait;
+        return settings.spinWait;
     }
 
     /**
@@ -254,7 +204,7 @@ public final class RedisOptions {
      * windows, last-seen times); {@link Clock#systemUTC()} unless one was injected for tests.
      */
     public Clock clock() {
-        return clock;
+        return settings.clock;
     }
 
     /** Returns the settings with the password masked. */
@@ -262,24 +212,24 @@ public final class RedisOptions {
     public String toString() {
         StringBuilder text = new StringBuilder("RedisOptions[mode=").append(mode().label());
         switch (mode()) {
-            case CLUSTER -> text.append(", nodes=").append(nodes).append(", clusterOptions=").append(clusterOptions);
-            case SENTINEL -> text.append(", sentinel=").append(sentinel).append(", db=").append(db);
-            case STANDALONE -> text.append(", host=").append(host).append(", port=").append(port).append(", db=").append(db);
+            case CLUSTER -> text.append(", nodes=").append(nodes()).append(", clusterOptions=").append(clusterOptions());
+            case SENTINEL -> text.append(", sentinel=").append(sentinel()).append(", db=").append(db());
+            case STANDALONE -> text.append(", host=").append(host()).append(", port=").append(port()).append(", db=").append(db());
         }
-        return text.append(", username=").append(username)
-                .append(", password=").append(mask(password))
-                .append(", keyPrefix='").append(keyPrefix).append('\'')
-                .append(", tls=").append(tls)
-                .append(", connectTimeout=").append(connectTimeout)
-                .append(", commandTimeout=").append(commandTimeout)
-                .append(", reconnectPolicy=").append(reconnectPolicy)
-                .append(", readFrom=").append(readFrom)
-                .append(", requestQueueSize=").append(requestQueueSize)
-                .append(", failFastWhenDisconnected=").append(failFastWhenDisconnected)
-                .append(", clientName=").append(clientName)
-                .append(", spinWait=").append(spinWait)
-                .append(", clock=").append(clock)
-                .append(", singleNodeOptions=").append(singleNodeOptions)
+        return text.append(", username=").append(username())
+                .append(", password=").append(mask(password()))
+                .append(", keyPrefix='").append(keyPrefix()).append('\'')
+                .append(", tls=").append(tls())
+                .append(", connectTimeout=").append(connectTimeout())
+                .append(", commandTimeout=").append(commandTimeout())
+                .append(", reconnectPolicy=").append(reconnectPolicy())
+                .append(", readFrom=").append(readFrom())
+                .append(", requestQueueSize=").append(requestQueueSize())
+                .append(", failFastWhenDisconnected=").append(failFastWhenDisconnected())
+                .append(", clientName=").append(clientName())
+                .append(", spinWait=").append(spinWait())
+                .append(", clock=").append(clock())
+                .append(", singleNodeOptions=").append(singleNodeOptions())
                 .append(']').toString();
     }
 
@@ -287,9 +237,10 @@ public final class RedisOptions {
         return secret == null ? "null" : "******";
     }
 
+    /** Checks a duration that must be positive; null is refused too. */
     static void requirePositive(String setting, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(setting + " must be a positive duration, was " + value);
+            throw new InvalidRedisOptionException(setting, setting + " must be a positive duration, was " + value);
         }
     }
 
@@ -298,6 +249,7 @@ public final class RedisOptions {
         private List<RedisNode> nodes = List.of();
         private ClusterOptions clusterOptions = ClusterOptions.defaults();
         private String host = DEFAULT_HOST;
+        /** Whether host or port was set explicitly: a cluster or sentinel setup refuses them then. */
         private boolean hostSet;
         private int port = DEFAULT_PORT;
         private String username;
@@ -321,15 +273,51 @@ public final class RedisOptions {
             this.spinWait = spinWait;
         }
 
-        /** Sets the cluster seed nodes; a non-empty list makes a cluster client. */
+        /**
+         * Returns a builder holding the same settings: the one place settings are copied, used by
+         * {@link #build()} and {@link RedisOptions#toBuilder()}. A setting added to the builder is
+         * added here too; {@code RedisOptionsTest} fails for one that is not. The values are immutable
+         * (records, copied lists, durations) or meant to be shared (the clock, the reconnect policy),
+         * so copying the references copies the settings.
+         */
+        private Builder copy() {
+            Builder copy = new Builder(spinWait);
+            copy.nodes = nodes;
+            copy.clusterOptions = clusterOptions;
+            copy.host = host;
+            copy.hostSet = hostSet;
+            copy.port = port;
+            copy.username = username;
+            copy.password = password;
+            copy.db = db;
+            copy.singleNodeOptions = singleNodeOptions;
+            copy.keyPrefix = keyPrefix;
+            copy.sentinel = sentinel;
+            copy.tls = tls;
+            copy.connectTimeout = connectTimeout;
+            copy.commandTimeout = commandTimeout;
+            copy.reconnectPolicy = reconnectPolicy;
+            copy.readFrom = readFrom;
+            copy.requestQueueSize = requestQueueSize;
+            copy.failFastWhenDisconnected = failFastWhenDisconnected;
+            copy.clientName = clientName;
+            copy.clock = clock;
+            return copy;
+        }
+
+        /**
+         * Sets the cluster seed nodes; a non-empty list makes a cluster client.
+         *
+         * @throws InvalidRedisOptionException naming the entry, such as {@code nodes[1]}, when one is null
+         */
         public Builder nodes(List<RedisNode> nodes) {
-            this.nodes = nodes == null ? List.of() : List.copyOf(nodes);
+            this.nodes = nodes == null ? List.of() : RedisNode.copyOf("nodes", nodes);
             return this;
         }
 
         /** Sets how the cluster topology is followed. */
         public Builder clusterOptions(ClusterOptions clusterOptions) {
-            this.clusterOptions = Objects.requireNonNull(clusterOptions, "clusterOptions");
+            this.clusterOptions = clusterOptions;
             return this;
         }
 
@@ -367,7 +355,7 @@ public final class RedisOptions {
 
         /** Sets the socket settings of every node connection. */
         public Builder singleNodeOptions(SingleNodeOptions singleNodeOptions) {
-            this.singleNodeOptions = Objects.requireNonNull(singleNodeOptions, "singleNodeOptions");
+            this.singleNodeOptions = singleNodeOptions;
             return this;
         }
 
@@ -456,59 +444,70 @@ public final class RedisOptions {
         /**
          * Validates the settings and returns the options.
          *
-         * @throws IllegalArgumentException naming the first invalid setting and its value
+         * @throws InvalidRedisOptionException naming the first invalid setting (in
+         *     {@link InvalidRedisOptionException#setting()} and in its message) and its value
          */
         public RedisOptions build() {
             boolean cluster = !nodes.isEmpty();
             if (cluster && sentinel != null) {
-                throw new IllegalArgumentException("nodes and sentinel are mutually exclusive: set nodes for a cluster, sentinel for a sentinel setup");
+                throw new InvalidRedisOptionException("nodes",
+                        "nodes and sentinel are mutually exclusive: set nodes for a cluster, sentinel for a sentinel setup");
             }
             if ((cluster || sentinel != null) && hostSet) {
-                throw new IllegalArgumentException("host/port " + host + ":" + port + " must not be set together with "
+                throw new InvalidRedisOptionException("host", "host/port " + host + ":" + port + " must not be set together with "
                         + (cluster ? "nodes" : "sentinel") + ": the topology would be ambiguous");
             }
             RedisNode.requireHost("host", host);
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
-            }
+            RedisNode.requirePort("port", port);
             if (db < 0) {
-                throw new IllegalArgumentException("db must be 0 or more, was " + db);
+                throw new InvalidRedisOptionException("db", "db must be 0 or more, was " + db);
             }
             if (cluster && db != 0) {
-                throw new IllegalArgumentException("db must be 0 with cluster nodes (Redis Cluster has only database 0), was " + db);
+                throw new InvalidRedisOptionException("db",
+                        "db must be 0 with cluster nodes (Redis Cluster has only database 0), was " + db);
+            }
+            if (clusterOptions == null) {
+                throw new InvalidRedisOptionException("clusterOptions", "clusterOptions must be set");
+            }
+            if (singleNodeOptions == null) {
+                throw new InvalidRedisOptionException("singleNodeOptions", "singleNodeOptions must be set");
             }
             if (username != null && username.isBlank()) {
-                throw new IllegalArgumentException("username must not be blank, was '" + username + "'");
+                throw new InvalidRedisOptionException("username", "username must not be blank, was '" + username + "'");
             }
             if (username != null && password == null) {
-                throw new IllegalArgumentException("username '" + username + "' needs a password");
+                // The missing password is the setting to fix; the message starts with the user for context.
+                throw new InvalidRedisOptionException("password", "username '" + username + "' needs a password");
             }
             if (keyPrefix.indexOf('{') >= 0 || keyPrefix.indexOf('}') >= 0) {
-                throw new IllegalArgumentException("keyPrefix must not contain '{' or '}': it would move every key into the prefix's hash slot, was '"
-                        + keyPrefix + "'");
+                throw new InvalidRedisOptionException("keyPrefix",
+                        "keyPrefix must not contain '{' or '}': it would move every key into the prefix's hash slot, was '"
+                                + keyPrefix + "'");
             }
             requirePositive("connectTimeout", connectTimeout);
             requirePositive("commandTimeout", commandTimeout);
             if (reconnectPolicy == null) {
-                throw new IllegalArgumentException("reconnectPolicy must be set");
+                throw new InvalidRedisOptionException("reconnectPolicy", "reconnectPolicy must be set");
             }
             if (readFrom == null) {
-                throw new IllegalArgumentException("readFrom must be set");
+                throw new InvalidRedisOptionException("readFrom", "readFrom must be set");
             }
             if (readFrom != ReadFrom.MASTER && !cluster && sentinel == null) {
-                throw new IllegalArgumentException("readFrom " + readFrom + " needs replicas the client can find: set nodes (cluster) or sentinel");
+                throw new InvalidRedisOptionException("readFrom",
+                        "readFrom " + readFrom + " needs replicas the client can find: set nodes (cluster) or sentinel");
             }
             if (requestQueueSize < 1) {
-                throw new IllegalArgumentException("requestQueueSize must be at least 1, was " + requestQueueSize);
+                throw new InvalidRedisOptionException("requestQueueSize", "requestQueueSize must be at least 1, was " + requestQueueSize);
             }
             if (spinWait == null || spinWait.isNegative() || spinWait.compareTo(MAX_SPIN_WAIT) > 0) {
-                throw new IllegalArgumentException("spinWait must be between 0 and " + MAX_SPIN_WAIT + ", was " + spinWait);
+                throw new InvalidRedisOptionException("spinWait", "spinWait must be between 0 and " + MAX_SPIN_WAIT + ", was " + spinWait);
             }
             if (clock == null) {
-                throw new IllegalArgumentException("clock must not be null");
+                throw new InvalidRedisOptionException("clock", "clock must not be null");
             }
             if (clientName == null || clientName.isBlank() || clientName.chars().anyMatch(c -> c <= ' ')) {
-                throw new IllegalArgumentException("clientName must be non-empty without spaces, was '" + clientName + "'");
+                throw new InvalidRedisOptionException("clientName",
+                        "clientName must be non-empty without spaces, was '" + clientName + "'");
             }
             return new RedisOptions(this);
         }

@@ -16,18 +16,20 @@ public record SentinelOptions(String master, List<RedisNode> nodes, String usern
     /**
      * Validates the settings.
      *
-     * @throws IllegalArgumentException when the master name is blank or there is no sentinel node
+     * @throws InvalidRedisOptionException naming {@code sentinel.master} when the master name is
+     *     blank, {@code sentinel.nodes} when there is no sentinel node, {@code sentinel.password}
+     *     when a sentinel user comes without one
      */
     public SentinelOptions {
         if (master == null || master.isBlank()) {
-            throw new IllegalArgumentException("sentinel.master must not be empty, was '" + master + "'");
+            throw new InvalidRedisOptionException("sentinel.master", "sentinel.master must not be empty, was '" + master + "'");
         }
         if (nodes == null || nodes.isEmpty()) {
-            throw new IllegalArgumentException("sentinel.nodes must list at least one sentinel host:port");
+            throw new InvalidRedisOptionException("sentinel.nodes", "sentinel.nodes must list at least one sentinel host:port");
         }
-        nodes = List.copyOf(nodes);
+        nodes = RedisNode.copyOf("sentinel.nodes", nodes);
         if (username != null && password == null) {
-            throw new IllegalArgumentException("sentinel.username '" + username + "' needs sentinel.password");
+            throw new InvalidRedisOptionException("sentinel.password", "sentinel.username '" + username + "' needs sentinel.password");
         }
     }
 

@@ -15,11 +15,13 @@ public record SingleNodeOptions(boolean tcpNoDelay, Duration keepAliveIdle) {
     /**
      * Validates the settings.
      *
-     * @throws IllegalArgumentException when keepAliveIdle is null or negative
+     * @throws InvalidRedisOptionException naming {@code singleNodeOptions.keepAliveIdle} when it is
+     *     null or negative
      */
     public SingleNodeOptions {
         if (keepAliveIdle == null || keepAliveIdle.isNegative()) {
-            throw new IllegalArgumentException("singleNodeOptions.keepAliveIdle must be zero or positive, was " + keepAliveIdle);
+            throw new InvalidRedisOptionException("singleNodeOptions.keepAliveIdle",
+                    "singleNodeOptions.keepAliveIdle must be zero or positive, was " + keepAliveIdle);
         }
     }
 

@@ -26,18 +26,21 @@ public record TlsOptions(Verification verification, Path trustedCertificates, Pa
     /**
      * Validates the settings.
      *
-     * @throws IllegalArgumentException naming the setting when a file is missing or a client
-     *     certificate comes without its key
+     * @throws InvalidRedisOptionException naming the setting when the verification is missing, a
+     *     file is not readable, or a client certificate comes without its key (or a key without its
+     *     certificate)
      */
     public TlsOptions {
         if (verification == null) {
-            throw new IllegalArgumentException("tls.verification must be set");
+            throw new InvalidRedisOptionException("tls.verification", "tls.verification must be set");
         }
         requireReadable("tls.trustedCertificates", trustedCertificates);
         requireReadable("tls.clientCertificate", clientCertificate);
         requireReadable("tls.clientKey", clientKey);
         if ((clientCertificate == null) != (clientKey == null)) {
-            throw new IllegalArgumentException("tls.clientCertificate and tls.clientKey must be set together");
+            // The setting to fix is the one left out.
+            throw new InvalidRedisOptionException(clientKey == null ? "tls.clientKey" : "tls.clientCertificate",
+                    "tls.clientCertificate and tls.clientKey must be set together");
         }
     }
 
@@ -63,7 +66,7 @@ public record TlsOptions(Verification verification, Path trustedCertificates, Pa
 
     private static void requireReadable(String setting, Path file) {
         if (file != null && !Files.isReadable(file)) {
-            throw new IllegalArgumentException(setting + " must be a readable file, was " + file);
+            throw new InvalidRedisOptionException(setting, setting + " must be a readable file, was " + file);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.chatapp.redis.spring;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.chatapp.redis.InvalidRedisOptionException;
 import org.chatapp.redis.RedisNode;
 import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.SentinelOptions;
@@ -46,14 +47,19 @@ final class PropertiesRedisConnectionDetails implements RedisConnectionDetails {
         };
     }
 
-    /** Parses a list of addresses, naming the entry at fault as {@code nodes[1]}. */
+    /**
+     * Parses a list of addresses.
+     *
+     * @throws InvalidRedisOptionException naming the entry at fault as the setting, such as {@code nodes[1]}
+     */
     private static List<RedisNode> parse(String setting, List<String> addresses) {
         List<RedisNode> nodes = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
             try {
                 nodes.add(RedisNode.parse(addresses.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(setting + "[" + i + "] " + e.getMessage(), e);
+                String entry = setting + "[" + i + "]";
+                throw new InvalidRedisOptionException(entry, entry + " " + e.getMessage(), e);
             }
         }
         return nodes;

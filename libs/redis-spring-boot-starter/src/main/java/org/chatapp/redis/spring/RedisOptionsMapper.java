@@ -1,9 +1,13 @@
 package org.chatapp.redis.spring;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.chatapp.redis.ClusterOptions;
+import org.chatapp.redis.InvalidRedisOptionException;
 import org.chatapp.redis.ReadFrom;
 import org.chatapp.redis.ReconnectPolicy;
 import org.chatapp.redis.RedisOptions;
@@ -15,6 +19,21 @@ import org.chatapp.redis.TlsOptions;
  * one, replaces the common endpoint as a whole.
  */
 final class RedisOptionsMapper {
+
+    /** The library's settings whose property is not simply their name in kebab case. */
+    private static final Map<String, String> RENAMED_SETTINGS = Map.of(
+            "clusterOptions.topologyRefreshPeriod", "cluster.refresh-period",
+            "clusterOptions.adaptiveRefreshTimeout", "cluster.adaptive-refresh-timeout",
+            "clusterOptions.maxRedirects", "cluster.max-redirects",
+            "reconnectPolicy.step", "retry.step",
+            "reconnectPolicy.max", "retry.max",
+            "reconnectPolicy.jitter", "retry.jitter");
+
+    /** An entry of a list setting, {@code nodes[1]}, and anything about the entry after it. */
+    private static final Pattern LIST_ENTRY = Pattern.compile("\\[\\d+].*$");
+
+    /** The start of each word after the first in a camel-case name. */
+    private static final Pattern CAMEL_CASE_WORD = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
     private RedisOptionsMapper() {
     }
@@ -38,14 +57,14 @@ final class RedisOptionsMapper {
             ReadFrom clusterReadFrom = settings.pick(p -> p.getCluster().getReadFrom());
             ReadFrom sentinelReadFrom = settings.pick(p -> p.getSentinel().getReadFrom());
             if (endpoint instanceof RedisConnectionDetails.Cluster cluster) {
-                requireUnset("sentinel.readFrom", sentinelReadFrom, "a sentinel setup");
+                requireUnset(prefix, "sentinel.read-from", "sentinel.readFrom", sentinelReadFrom, "a sentinel setup");
                 builder.nodes(cluster.nodes()).readFrom(orDefault(clusterReadFrom, ReadFrom.MASTER));
             } else if (endpoint instanceof RedisConnectionDetails.Sentinel sentinel) {
-                requireUnset("cluster.readFrom", clusterReadFrom, "a cluster");
+                requireUnset(prefix, "cluster.read-from", "cluster.readFrom", clusterReadFrom, "a cluster");
                 builder.sentinel(sentinel.sentinel()).db(sentinel.db()).readFrom(orDefault(sentinelReadFrom, ReadFrom.MASTER));
             } else if (endpoint instanceof RedisConnectionDetails.Standalone standalone) {
-                requireUnset("cluster.readFrom", clusterReadFrom, "a cluster");
-                requireUnset("sentinel.readFrom", sentinelReadFrom, "a sentinel setup");
+                requireUnset(prefix, "cluster.read-from", "cluster.readFrom", clusterReadFrom, "a cluster");
+                requireUnset(prefix, "sentinel.read-from", "sentinel.readFrom", sentinelReadFrom, "a sentinel setup");
                 builder.host(standalone.host()).port(standalone.port()).db(standalone.db());
             }
             if (own != null && own.getDb() != null && !own.hasEndpoint()) {
@@ -147,7 +166,7 @@ final class RedisOptionsMapper {
         } else {
             if (own.getHost() == null && common.getHost() == null
                     && (!common.getNodes().isEmpty() || common.getSentinel().getMaster() != null)) {
-                throw new IllegalArgumentException("host must be set for a named client with a port of its own "
+                throw new InvalidRedisOptionException("host", "host must be set for a named client with a port of its own "
                         + "when the common endpoint is a cluster or sentinel setup");
             }
             endpoint.setHost(orDefault(own.getHost(), common.getHost()));
@@ -157,19 +176,51 @@ final class RedisOptionsMapper {
         return endpoint;
     }
 
-    private static void requireUnset(String setting, ReadFrom value, String needs) {
+    /** Refuses a read-from property of the starter's own (the library has one readFrom) that does not fit the endpoint. */
+    private static void requireUnset(String prefix, String property, String setting, ReadFrom value, String needs) {
         if (value != null) {
-            throw new IllegalArgumentException(setting + " " + value + " applies to " + needs + " only, and this client is not one");
+            throw new InvalidRedisPropertiesException(prefix, property,
+                    setting + " " + value + " applies to " + needs + " only, and this client is not one", null);
         }
     }
 
-    /** Runs a step of the mapping, turning the library's rejection into one that names the property prefix. */
+    /**
+     * Runs a step of the mapping, turning the library's rejection into one that names the property
+     * to fix: the one holding the setting the library names ({@link InvalidRedisOptionException#setting()}).
+     */
     static <T> T guard(String prefix, Supplier<T> step) {
         try {
             return step.get();
+        } catch (InvalidRedisOptionException e) {
+            throw new InvalidRedisPropertiesException(prefix, propertyOf(e.setting()), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
+            // Not a setting of the options: the settings under the prefix are named as a whole.
             throw new InvalidRedisPropertiesException(prefix, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs a step that reads one property only, such as {@code health.timeout}, so that whatever it
+     * rejects is that property's.
+     */
+    static <T> T guard(String prefix, String property, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRedisPropertiesException(prefix, property, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the property, under a client's prefix, that holds a setting of the library: {@code port}
+     * is {@code port}, {@code keyPrefix} is {@code key-prefix}, {@code clusterOptions.maxRedirects} is
+     * {@code cluster.max-redirects}, and an entry of a list, {@code nodes[1]}, is the list's property,
+     * {@code nodes}.
+     */
+    static String propertyOf(String setting) {
+        String name = LIST_ENTRY.matcher(setting).replaceFirst("");
+        String renamed = RENAMED_SETTINGS.get(name);
+        return renamed != null ? renamed : CAMEL_CASE_WORD.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
     }
 
     private static <T> T orDefault(T value, T fallback) {

@@ -53,7 +53,7 @@ final class RedisServiceFactory {
 
     /** Creates the framework-free health check of a client's service. */
     RedisHealthIndicator healthCheck(RedisService service) {
-        return RedisOptionsMapper.guard(ChatappRedisProperties.PREFIX,
+        return RedisOptionsMapper.guard(ChatappRedisProperties.PREFIX, "health.timeout",
                 () -> RedisHealthIndicator.of(service, properties.getHealth().getTimeout()));
     }
 

@@ -1,10 +1,21 @@
 package org.chatapp.redis.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.chatapp.redis.InvalidRedisOptionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.configurationprocessor.json.JSONArray;
+import org.springframework.boot.configurationprocessor.json.JSONException;
+import org.springframework.boot.configurationprocessor.json.JSONObject;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -53,5 +64,58 @@ class RedisFailureAnalyzerTest {
                     FailureAnalysis analysis = new RedisFailureAnalyzer().analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("hunter2-secret");
                 });
+    }
+
+    /** A message that starts like another setting's, so that matching messages would name the wrong property. */
+    private static final String MISLEADING_MESSAGE = "port must be between 1 and 65535, says a message about another setting";
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @CsvSource(delimiter = '|', value = {
+            "clusterOptions.maxRedirects | chatapp.redis | chatapp.redis.cluster.max-redirects",
+            "clusterOptions.topologyRefreshPeriod | chatapp.redis | chatapp.redis.cluster.refresh-period",
+            "nodes[1] | chatapp.redis | chatapp.redis.nodes",
+            "nodes[1] | chatapp.redis.clients.chat | chatapp.redis.clients.chat.nodes",
+            "sentinel.nodes[0] | chatapp.redis | chatapp.redis.sentinel.nodes",
+            "tls.trustedCertificates | chatapp.redis.clients.chat | chatapp.redis.clients.chat.tls.trusted-certificates",
+            "reconnectPolicy.jitter | chatapp.redis | chatapp.redis.retry.jitter",
+            "keyPrefix | chatapp.redis.clients.sessions | chatapp.redis.clients.sessions.key-prefix",
+            "db | chatapp.redis | chatapp.redis.db"})
+    void analyzeWhenTheLibraryNamesASettingShouldNameItsPropertyWhateverTheMessage(String setting, String prefix, String property) {
+        InvalidRedisPropertiesException failure = catchThrowableOfType(InvalidRedisPropertiesException.class,
+                () -> RedisOptionsMapper.guard(prefix, () -> {
+                    throw new InvalidRedisOptionException(setting, MISLEADING_MESSAGE);
+                }));
+
+        FailureAnalysis analysis = new RedisFailureAnalyzer().analyze(failure);
+
+        assertThat(failure.property()).isEqualTo(property);
+        assertThat(analysis.getDescription()).contains("(property " + property + ")");
+        assertThat(analysis.getAction()).startsWith("Update " + property + " ");
+    }
+
+    /** Every setting of the library that a property sets, as the library names it in its exceptions. */
+    @ParameterizedTest
+    @ValueSource(strings = {"host", "port", "db", "username", "password", "keyPrefix", "connectTimeout", "commandTimeout",
+            "requestQueueSize", "clientName", "spinWait", "nodes", "nodes[2]", "sentinel.master", "sentinel.nodes", "sentinel.nodes[0]",
+            "sentinel.username", "sentinel.password", "tls.verification", "tls.trustedCertificates", "tls.clientCertificate",
+            "tls.clientKey", "clusterOptions.topologyRefreshPeriod", "clusterOptions.adaptiveRefreshTimeout",
+            "clusterOptions.maxRedirects", "reconnectPolicy.step", "reconnectPolicy.max", "reconnectPolicy.jitter"})
+    void propertyOfALibrarySettingShouldBeADeclaredProperty(String setting) {
+        String property = ChatappRedisProperties.PREFIX + "." + RedisOptionsMapper.propertyOf(setting);
+
+        assertThat(declaredProperties()).contains(property);
+    }
+
+    private static List<String> declaredProperties() {
+        try (InputStream json = RedisFailureAnalyzerTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            JSONArray properties = new JSONObject(new String(json.readAllBytes(), StandardCharsets.UTF_8)).getJSONArray("properties");
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < properties.length(); i++) {
+                names.add(properties.getJSONObject(i).getString("name"));
+            }
+            return names;
+        } catch (IOException | JSONException e) {
+            throw new IllegalStateException("Cannot read the generated configuration metadata", e);
+        }
     }
 }
