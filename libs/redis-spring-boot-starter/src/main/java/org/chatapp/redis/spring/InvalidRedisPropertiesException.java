@@ -39,6 +39,15 @@ public class InvalidRedisPropertiesException extends RuntimeException {
     }
 
     /**
+     * Returns the exception for options of a feature (locks, rate limiters, ...) bound under a
+     * prefix, such as {@code chatapp.redis.lock}: the property is the one holding the setting the
+     * options name, {@code leaseTime} being {@code lease-time}.
+     */
+    public static InvalidRedisPropertiesException forSetting(String prefix, org.chatapp.redis.InvalidRedisOptionException invalid) {
+        return new InvalidRedisPropertiesException(prefix, RedisOptionsMapper.propertyOf(invalid.setting()), invalid.getMessage(), invalid);
+    }
+
+    /**
      * Returns the full name of the property to fix, such as {@code chatapp.redis.cluster.max-redirects};
      * {@code <prefix>.*} when the settings under the prefix are wrong as a whole.
      */

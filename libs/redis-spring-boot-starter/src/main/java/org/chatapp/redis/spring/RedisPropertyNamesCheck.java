@@ -42,6 +42,9 @@ final class RedisPropertyNamesCheck {
     private static final String ANY_CLIENT = "*";
     /** Read as system properties by chatapp-redis-local, not bound by the starter. */
     private static final Set<String> READ_ELSEWHERE = Set.of("local.binary");
+    /** The features' own properties, each under its name below {@code chatapp.redis}. */
+    private static final Map<String, Class<?>> FEATURE_PROPERTIES = Map.of(
+            "lock", org.chatapp.redis.spring.lock.LockProperties.class);
 
     /** The known names in dashed form ({@code key-prefix}, {@code clients.*.host}), by their uniform form ({@code keyprefix}). */
     private final Map<String, String> known;
@@ -51,6 +54,7 @@ final class RedisPropertyNamesCheck {
     RedisPropertyNamesCheck() {
         Set<String> names = new TreeSet<>(READ_ELSEWHERE);
         collect(ChatappRedisProperties.class, "", names);
+        FEATURE_PROPERTIES.forEach((feature, type) -> collect(type, feature + ".", names));
         Map<String, String> byUniform = new TreeMap<>();
         names.forEach(name -> byUniform.put(uniform(name), name));
         this.known = Map.copyOf(byUniform);

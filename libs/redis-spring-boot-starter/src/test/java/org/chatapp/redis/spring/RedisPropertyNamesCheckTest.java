@@ -42,6 +42,18 @@ class RedisPropertyNamesCheckTest {
     }
 
     @Test
+    void warnings_featureProperties_areKnown() {
+        assertThat(check.warnings(environment(Map.of("chatapp.redis.lock.lease-time", "10s", "chatapp.redis.lock.replicas", "1"))))
+                .isEmpty();
+    }
+
+    @Test
+    void warnings_typoInAFeatureProperty_namesTheClosestOne() {
+        assertThat(check.warnings(environment(Map.of("chatapp.redis.lock.lease-tme", "10s"))))
+                .singleElement().asString().contains("chatapp.redis.lock.lease-tme").contains("chatapp.redis.lock.lease-time");
+    }
+
+    @Test
     void warnings_environmentVariables_areMatchedWhateverTheirUnderscoresStandFor() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.chatapp.redis.RedisScript;
@@ -76,6 +77,9 @@ final class DefaultRedisLocks implements RedisLocks {
     /** Waiters in this process per lock name, woken by a release made here. */
     private final Map<String, Set<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
     private final Set<HeldLease> held = ConcurrentHashMap.newKeySet();
+    private final LongAdder acquired = new LongAdder();
+    private final LongAdder notAcquired = new LongAdder();
+    private final LongAdder lost = new LongAdder();
     /** Set when acquisitions must be acknowledged by replicas. */
     private final ReplicatedAcquisition replicated;
 
@@ -120,10 +124,12 @@ final class DefaultRedisLocks implements RedisLocks {
             try {
                 Attempt attempt = acquire(name);
                 if (attempt.lease != null) {
+                    acquired.increment();
                     return Optional.of(attempt.lease);
                 }
                 long left = deadline - clock.millis();
                 if (left <= 0) {
+                    notAcquired.increment();
                     return Optional.empty();
                 }
                 // Until woken by a release, or until the holder's lease would run out: a crashed
@@ -224,6 +230,11 @@ final class DefaultRedisLocks implements RedisLocks {
     }
 
     @Override
+    public LockStats stats() {
+        return new LockStats(acquired.sum(), notAcquired.sum(), lost.sum(), held.size());
+    }
+
+    @Override
     public void close() {
         watchdog.shutdownNow();
         if (replicated != null) {
@@ -288,6 +299,7 @@ final class DefaultRedisLocks implements RedisLocks {
                             expiresAtMillis = sentAt + options.leaseTime().toMillis();
                         } else if (!ended) {
                             end();
+                            lost.increment();
                             log.warn("Lock '{}' (fencing token {}) was lost: its lease ran out and another holder may have it",
                                     name, fencingToken);
                         }

@@ -1,6 +1,7 @@
 package org.chatapp.redis.lock;
 
 import java.time.Duration;
+import org.chatapp.redis.InvalidRedisOptionException;
 
 /**
  * How locks are held and waited for.
@@ -24,23 +25,24 @@ public record LockOptions(Duration leaseTime, Duration renewEvery, Duration defa
         requirePositive("leaseTime", leaseTime);
         requirePositive("renewEvery", renewEvery);
         if (leaseTime.toMillis() < 1) {
-            throw new IllegalArgumentException("leaseTime must be at least 1 ms, was " + leaseTime);
+            throw new InvalidRedisOptionException("leaseTime", "leaseTime must be at least 1 ms, was " + leaseTime);
         }
         if (renewEvery.compareTo(leaseTime) >= 0) {
-            throw new IllegalArgumentException("renewEvery must be shorter than leaseTime (" + leaseTime + "), was " + renewEvery);
+            throw new InvalidRedisOptionException("renewEvery", "renewEvery must be shorter than leaseTime (" + leaseTime
+                    + "), was " + renewEvery);
         }
         if (defaultWait == null || defaultWait.isNegative()) {
-            throw new IllegalArgumentException("defaultWait must be zero or positive, was " + defaultWait);
+            throw new InvalidRedisOptionException("defaultWait", "defaultWait must be zero or positive, was " + defaultWait);
         }
         if (replicas < 0) {
-            throw new IllegalArgumentException("replicas must be 0 or more, was " + replicas);
+            throw new InvalidRedisOptionException("replicas", "replicas must be 0 or more, was " + replicas);
         }
         requirePositive("replicaTimeout", replicaTimeout);
     }
 
     private static void requirePositive(String setting, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(setting + " must be a positive duration, was " + value);
+            throw new InvalidRedisOptionException(setting, setting + " must be a positive duration, was " + value);
         }
     }
 

@@ -55,6 +55,9 @@ public interface RedisLocks extends AutoCloseable {
      */
     <T> T withLock(String name, Duration wait, Function<Lease, T> action);
 
+    /** Returns what these locks did so far. */
+    LockStats stats();
+
     /** Stops the watchdog and releases the locks still held through these locks. */
     @Override
     void close();

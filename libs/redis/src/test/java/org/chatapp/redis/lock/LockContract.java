@@ -137,15 +137,17 @@ abstract class LockContract {
     }
 
     @Test
-    void isHeld_renewalFindsAnotherHolder_turnsFalse() {
+    void isHeld_renewalFindsAnotherHolder_turnsFalseAndCountsTheLoss() {
         RedisService redis = client();
         LockOptions quickRenewal = LockOptions.DEFAULT.withLeaseTime(Duration.ofSeconds(3));
-        Lease stale = locks(redis, quickRenewal).tryLock(lockName).orElseThrow();
+        RedisLocks staleLocks = locks(redis, quickRenewal);
+        Lease stale = staleLocks.tryLock(lockName).orElseThrow();
         redis.getClient().pexpire(redis.keys().raw("{lock:" + lockName + "}"), 1);
         Lease current = locks(client(), quickRenewal).tryLock(lockName, Duration.ofSeconds(5)).orElseThrow();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !stale.isHeld());
         assertThat(current.isHeld()).isTrue();
+        assertThat(staleLocks.stats()).isEqualTo(new LockStats(1, 0, 1, 0));
     }
 
     @Test
@@ -203,6 +205,7 @@ abstract class LockContract {
         try (Lease lease = locks.tryLock(lockName).orElseThrow()) {
             assertThatThrownBy(() -> locks.withLock(lockName, Duration.ofMillis(100), l -> "never"))
                     .isInstanceOfSatisfying(LockNotAcquiredException.class, e -> assertThat(e.name()).isEqualTo(lockName));
+            assertThat(locks.stats()).isEqualTo(new LockStats(1, 1, 0, 1));
         }
     }
 

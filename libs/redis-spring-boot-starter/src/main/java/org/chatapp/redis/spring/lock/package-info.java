@@ -1,0 +1,2 @@
+/** Auto-configuration of the lease locks ({@code org.chatapp.redis.lock}) under {@code chatapp.redis.lock.*}. */
+package org.chatapp.redis.spring.lock;
