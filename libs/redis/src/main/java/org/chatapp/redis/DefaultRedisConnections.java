@@ -20,6 +20,11 @@ final class DefaultRedisConnections implements RedisConnections, AutoCloseable {
         this.keys = keys;
     }
 
+    @Override
+    public DedicatedConnection dedicated() {
+        return track(new DefaultDedicatedConnection(client, keys, System::nanoTime, this::closed));
+    }
+
     /** Tracks a connection handed out, so that the service's close closes it if its owner did not. */
     <C extends AutoCloseable> C track(C connection) {
         open.add(connection);

@@ -5,8 +5,11 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XTrimArgs;
+import io.lettuce.core.models.stream.ClaimedMessages;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +41,14 @@ final class DefaultStreamOperations implements StreamOperations {
         byte[] raw = keys.encode(key);
         Map<byte[], byte[]> body = encode(fields);
         XAddArgs args = XAddArgs.Builder.maxlen(maxLength).approximateTrimming();
+        return runner.sync("XADD", key, c -> c.xadd(raw, args, body));
+    }
+
+    @Override
+    public String addTrimmingBefore(String key, Map<String, String> fields, String minId) {
+        byte[] raw = keys.encode(key);
+        Map<byte[], byte[]> body = encode(fields);
+        XAddArgs args = XAddArgs.Builder.minId(requireId("minId", minId)).approximateTrimming();
         return runner.sync("XADD", key, c -> c.xadd(raw, args, body));
     }
 
@@ -109,6 +120,20 @@ final class DefaultStreamOperations implements StreamOperations {
     }
 
     @Override
+    public ClaimedEntries autoClaim(String key, String group, String consumer, Duration minIdle, String startId, int count) {
+        if (minIdle == null || minIdle.isNegative()) {
+            throw new IllegalArgumentException("minIdle must be zero or positive, was " + minIdle);
+        }
+        byte[] raw = keys.encode(key);
+        Consumer<byte[]> claimer = Consumer.from(Values.encode(requireName("group", group)),
+                Values.encode(requireName("consumer", consumer)));
+        XAutoClaimArgs<byte[]> args = XAutoClaimArgs.Builder.xautoclaim(claimer, minIdle, requireId("startId", startId))
+                .count(limit(count).getCount());
+        ClaimedMessages<byte[], byte[]> claimed = runner.sync("XAUTOCLAIM", key, c -> c.xautoclaim(raw, args));
+        return new ClaimedEntries(claimed.getId(), decode(claimed.getMessages()));
+    }
+
+    @Override
     public long delete(String key, String... ids) {
         byte[] raw = keys.encode(key);
         String[] checked = requireIds(ids);
@@ -124,6 +149,13 @@ final class DefaultStreamOperations implements StreamOperations {
         return runner.sync("XTRIM", key, c -> c.xtrim(raw, true, maxLength));
     }
 
+    @Override
+    public long trimBefore(String key, String minId) {
+        byte[] raw = keys.encode(key);
+        XTrimArgs args = XTrimArgs.Builder.minId(requireId("minId", minId)).approximateTrimming();
+        return runner.sync("XTRIM", key, c -> c.xtrim(raw, args));
+    }
+
     private static Map<byte[], byte[]> encode(Map<String, String> fields) {
         if (fields == null || fields.isEmpty()) {
             throw new IllegalArgumentException("fields must not be empty");
@@ -133,7 +165,8 @@ final class DefaultStreamOperations implements StreamOperations {
         return body;
     }
 
-    private static List<StreamEntry> decode(List<StreamMessage<byte[], byte[]>> messages) {
+    /** Returns the entries with UTF-8 fields; an entry deleted since it was delivered has none. */
+    static List<StreamEntry> decode(List<StreamMessage<byte[], byte[]>> messages) {
         return messages.stream().map(message -> {
             Map<String, String> fields = new LinkedHashMap<>();
             message.getBody().forEach((field, value) -> fields.put(Values.decode(field), Values.decode(value)));
@@ -148,14 +181,14 @@ final class DefaultStreamOperations implements StreamOperations {
         return Limit.from(count);
     }
 
-    private static String requireId(String name, String id) {
+    static String requireId(String name, String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(name + " must be a stream id, '-', '+' or '$', was '" + id + "'");
         }
         return id;
     }
 
-    private static String requireName(String name, String value) {
+    static String requireName(String name, String value) {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException(name + " must not be empty");
         }

@@ -7,4 +7,11 @@ package org.chatapp.redis;
  * policy, in every topology, and is closed by its caller (or with the service).
  */
 public interface RedisConnections {
+
+    /**
+     * Returns a new connection for blocking commands ({@code XREADGROUP ... BLOCK}, {@code BLPOP},
+     * {@code BRPOP}), opened on its first command; see {@link DedicatedConnection}. Each call opens
+     * one more connection (per node it talks to, in a cluster): keep it for as long as it is used.
+     */
+    DedicatedConnection dedicated();
 }
