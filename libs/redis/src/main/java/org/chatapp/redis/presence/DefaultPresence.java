@@ -1,0 +1,342 @@
+package org.chatapp.redis.presence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.chatapp.redis.RedisMode;
+import org.chatapp.redis.RedisScript;
+import org.chatapp.redis.RedisService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A user is a hash under {@code <namespace>:user:<userId>}: a field {@code c:<connectionId>} per
+ * connection holding its expiry, and {@code seen} holding the last-seen time, all in milliseconds of
+ * the service's clock; the key lives for the last-seen retention after the last write. A
+ * conversation's typing indicators are a sorted set under {@code <namespace>:typing:<conversationId>}
+ * scored by expiry. One key per user or conversation, so every script touches one slot.
+ */
+final class DefaultPresence implements Presence {
+
+    private static final Logger log = LoggerFactory.getLogger(DefaultPresence.class);
+
+    /** Drops the user's ended connections; leaves the number of live ones, and whether {@code ARGV[1]} was one, in locals. */
+    private static final String PRUNE = """
+            local now = tonumber(ARGV[2])
+            local live, wasLive = 0, false
+            local fields = redis.call('HGETALL', KEYS[1])
+            for i = 1, #fields, 2 do
+              if string.sub(fields[i], 1, 2) == 'c:' then
+                if tonumber(fields[i + 1]) > now then
+                  live = live + 1
+                  if fields[i] == ARGV[1] then wasLive = true end
+                else
+                  redis.call('HDEL', KEYS[1], fields[i])
+                end
+              end
+            end
+            local seen = tonumber(redis.call('HGET', KEYS[1], 'seen') or '0')
+            if now > seen then redis.call('HSET', KEYS[1], 'seen', ARGV[2]) end
+            """;
+
+    /** KEYS: user. ARGV: connection field, now, expiry, retention ms. 1 when the user came online. */
+    private static final RedisScript<Long> HEARTBEAT = RedisScript.returningLong(PRUNE + """
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            if live == 0 then return 1 end
+            return 0
+            """);
+
+    /** KEYS: user. ARGV: connection field, now, (unused), retention ms. 1 when the user went offline. */
+    private static final RedisScript<Long> DISCONNECT = RedisScript.returningLong(PRUNE + """
+            redis.call('HDEL', KEYS[1], ARGV[1])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            if wasLive and live == 1 then return 1 end
+            return 0
+            """);
+
+    /** KEYS: users. ARGV: now. Per user, its live connections and last-seen time (0 for none). */
+    private static final RedisScript<List<Object>> QUERY = RedisScript.returningList("""
+            local now = tonumber(ARGV[1])
+            local result = {}
+            for k = 1, #KEYS do
+              local fields = redis.call('HGETALL', KEYS[k])
+              local live, seen = 0, 0
+              for i = 1, #fields, 2 do
+                if fields[i] == 'seen' then
+                  seen = tonumber(fields[i + 1])
+                elseif string.sub(fields[i], 1, 2) == 'c:' and tonumber(fields[i + 1]) > now then
+                  live = live + 1
+                end
+              end
+              result[#result + 1] = live
+              result[#result + 1] = seen
+            end
+            return result
+            """);
+
+    /** Drops lapsed indicators and lets the key expire with the last one. */
+    private static final String REINDEX_TYPING = """
+            local function reindex(key, now)
+              redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+              local last = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
+              if last[2] then
+                redis.call('PEXPIRE', key, math.max(1, tonumber(last[2]) - tonumber(now)))
+              end
+            end
+            """;
+
+    /** KEYS: conversation. ARGV: user, now, expiry. 1 when the user was not typing yet. */
+    private static final RedisScript<Long> TYPING = RedisScript.returningLong(REINDEX_TYPING + """
+            local before = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+            reindex(KEYS[1], ARGV[2])
+            if before and tonumber(before) > tonumber(ARGV[2]) then return 0 end
+            return 1
+            """);
+
+    /** KEYS: conversation. ARGV: user, now. 1 when the user was typing. */
+    private static final RedisScript<Long> STOPPED_TYPING = RedisScript.returningLong(REINDEX_TYPING + """
+            local before = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            redis.call('ZREM', KEYS[1], ARGV[1])
+            reindex(KEYS[1], ARGV[2])
+            if before and tonumber(before) > tonumber(ARGV[2]) then return 1 end
+            return 0
+            """);
+
+    /** KEYS: conversation. ARGV: now, exclusive. */
+    private static final RedisScript<List<Object>> TYPING_IN = RedisScript.returningList(
+            "return redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf')");
+
+    /** Keys per query script: enough to amortise the round trip, few enough to keep Redis responsive. */
+    private static final int KEYS_PER_QUERY = 500;
+
+    private final RedisService redis;
+    private final PresenceOptions options;
+    private final TypingListener typingListener;
+    private final String connectionTtlMillis;
+    private final String retentionMillis;
+
+    DefaultPresence(RedisService redis, PresenceOptions options, TypingListener typingListener) {
+        if (redis == null || options == null || typingListener == null) {
+            throw new IllegalArgumentException((redis == null ? "redis" : options == null ? "options" : "typingListener")
+                    + " must not be null" + (typingListener == null ? "; use TypingListener.NONE for none" : ""));
+        }
+        this.redis = redis;
+        this.options = options;
+        this.typingListener = typingListener;
+        this.connectionTtlMillis = Long.toString(options.connectionTtl().toMillis());
+        this.retentionMillis = Long.toString(options.lastSeenRetention().toMillis());
+    }
+
+    @Override
+    public boolean heartbeat(String userId, String connectionId) {
+        requireId("userId", userId);
+        requireId("connectionId", connectionId);
+        long now = redis.clock().millis();
+        return redis.scripts().run(HEARTBEAT, List.of(userKey(userId)), List.of("c:" + connectionId, Long.toString(now),
+                Long.toString(now + options.connectionTtl().toMillis()), retentionMillis)) == 1;
+    }
+
+    @Override
+    public boolean disconnect(String userId, String connectionId) {
+        requireId("userId", userId);
+        requireId("connectionId", connectionId);
+        long now = redis.clock().millis();
+        return redis.scripts().run(DISCONNECT, List.of(userKey(userId)),
+                List.of("c:" + connectionId, Long.toString(now), connectionTtlMillis, retentionMillis)) == 1;
+    }
+
+    @Override
+    public UserPresence presence(String userId) {
+        requireId("userId", userId);
+        List<Object> reply = redis.scripts().run(QUERY, List.of(userKey(userId)), List.of(Long.toString(redis.clock().millis())));
+        return userPresence(userId, reply, 0);
+    }
+
+    @Override
+    public Map<String, UserPresence> presence(Collection<String> userIds) {
+        List<List<String>> groups = groups(userIds);
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
+        String now = Long.toString(redis.clock().millis());
+        List<CompletableFuture<Map<String, UserPresence>>> others = new ArrayList<>(groups.size() - 1);
+        for (List<String> group : groups.subList(1, groups.size())) {
+            others.add(query(group, now).toCompletableFuture());
+        }
+        // The first group runs as a blocking call, so a caller on an event-loop thread is refused
+        // (IllegalStateException) instead of blocking the thread that would deliver the replies.
+        Map<String, UserPresence> found = new LinkedHashMap<>();
+        List<String> first = groups.get(0);
+        List<Object> reply = redis.scripts().run(QUERY, keys(first), List.of(now));
+        for (int i = 0; i < first.size(); i++) {
+            found.put(first.get(i), userPresence(first.get(i), reply, i));
+        }
+        for (CompletableFuture<Map<String, UserPresence>> other : others) {
+            try {
+                found.putAll(other.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        return inAskedOrder(userIds, found);
+    }
+
+    @Override
+    public CompletionStage<Map<String, UserPresence>> presenceAsync(Collection<String> userIds) {
+        List<List<String>> groups;
+        try {
+            groups = groups(userIds);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String now = Long.toString(redis.clock().millis());
+        List<CompletableFuture<Map<String, UserPresence>>> queries = new ArrayList<>(groups.size());
+        for (List<String> group : groups) {
+            queries.add(query(group, now).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(queries.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, UserPresence> found = new LinkedHashMap<>();
+            queries.forEach(query -> found.putAll(query.join()));
+            return inAskedOrder(userIds, found);
+        });
+    }
+
+    @Override
+    public void typing(String conversationId, String userId) {
+        requireId("conversationId", conversationId);
+        requireId("userId", userId);
+        long now = redis.clock().millis();
+        long until = now + options.typingTtl().toMillis();
+        long started = redis.scripts().run(TYPING, List.of(typingKey(conversationId)),
+                List.of(userId, Long.toString(now), Long.toString(until)));
+        if (started == 1) {
+            announce(new TypingEvent(conversationId, userId, true, Instant.ofEpochMilli(until)));
+        }
+    }
+
+    @Override
+    public void stoppedTyping(String conversationId, String userId) {
+        requireId("conversationId", conversationId);
+        requireId("userId", userId);
+        long now = redis.clock().millis();
+        long stopped = redis.scripts().run(STOPPED_TYPING, List.of(typingKey(conversationId)), List.of(userId, Long.toString(now)));
+        if (stopped == 1) {
+            announce(new TypingEvent(conversationId, userId, false, Instant.ofEpochMilli(now)));
+        }
+    }
+
+    @Override
+    public List<String> typingIn(String conversationId) {
+        requireId("conversationId", conversationId);
+        List<Object> users = redis.scripts().run(TYPING_IN, List.of(typingKey(conversationId)),
+                List.of(Long.toString(redis.clock().millis())));
+        return users.stream().map(String.class::cast).toList();
+    }
+
+    @Override
+    public PresenceOptions options() {
+        return options;
+    }
+
+    @Override
+    public String toString() {
+        return "Presence[" + options + "]";
+    }
+
+    private CompletionStage<Map<String, UserPresence>> query(List<String> userIds, String now) {
+        return redis.scripts().runAsync(QUERY, keys(userIds), List.of(now)).thenApply(reply -> {
+            Map<String, UserPresence> found = new LinkedHashMap<>();
+            for (int i = 0; i < userIds.size(); i++) {
+                found.put(userIds.get(i), userPresence(userIds.get(i), reply, i));
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Returns the distinct users in groups that one script can read: per slot in a cluster (the
+     * slots in ascending order), at most {@link #KEYS_PER_QUERY} each.
+     */
+    private List<List<String>> groups(Collection<String> userIds) {
+        if (userIds == null) {
+            throw new IllegalArgumentException("userIds must not be null");
+        }
+        if (userIds.size() > MAX_USERS_PER_QUERY) {
+            throw new IllegalArgumentException("userIds must hold at most " + MAX_USERS_PER_QUERY + " users, held " + userIds.size());
+        }
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        int index = 0;
+        for (String userId : userIds) {
+            requireId("userIds[" + index++ + "]", userId);
+            distinct.add(userId);
+        }
+        Map<Integer, List<String>> bySlot = new TreeMap<>();
+        boolean cluster = redis.mode() == RedisMode.CLUSTER;
+        for (String userId : distinct) {
+            bySlot.computeIfAbsent(cluster ? redis.keys().slot(userKey(userId)) : 0, slot -> new ArrayList<>()).add(userId);
+        }
+        List<List<String>> groups = new ArrayList<>();
+        for (List<String> slotUsers : bySlot.values()) {
+            for (int from = 0; from < slotUsers.size(); from += KEYS_PER_QUERY) {
+                groups.add(slotUsers.subList(from, Math.min(slotUsers.size(), from + KEYS_PER_QUERY)));
+            }
+        }
+        return groups;
+    }
+
+    private static Map<String, UserPresence> inAskedOrder(Collection<String> userIds, Map<String, UserPresence> found) {
+        Map<String, UserPresence> ordered = new LinkedHashMap<>();
+        for (String userId : userIds) {
+            ordered.put(userId, found.get(userId));
+        }
+        return ordered;
+    }
+
+    private static UserPresence userPresence(String userId, List<Object> reply, int index) {
+        long live = (Long) reply.get(2 * index);
+        long seen = (Long) reply.get(2 * index + 1);
+        return new UserPresence(userId, (int) live, seen == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(seen)));
+    }
+
+    private void announce(TypingEvent event) {
+        try {
+            typingListener.onTyping(event);
+        } catch (RuntimeException e) {
+            // The indicator is recorded; a lost announcement only delays what receivers show.
+            log.warn("Typing listener failed for conversation {}", event.conversationId(), e);
+        }
+    }
+
+    private List<String> keys(List<String> userIds) {
+        return userIds.stream().map(this::userKey).toList();
+    }
+
+    private String userKey(String userId) {
+        return options.namespace() + ":user:" + userId;
+    }
+
+    private String typingKey(String conversationId) {
+        return options.namespace() + ":typing:" + conversationId;
+    }
+
+    private static void requireId(String name, String id) {
+        if (id == null || id.isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be empty, was " + (id == null ? "null" : "''"));
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_ID_LENGTH + " characters, was " + id.length()
+                    + " characters");
+        }
+    }
+}

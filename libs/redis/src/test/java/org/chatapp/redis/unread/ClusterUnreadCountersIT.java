@@ -1,0 +1,22 @@
+package org.chatapp.redis.unread;
+
+import org.chatapp.redis.RedisNode;
+import org.chatapp.redis.RedisOptions;
+import org.chatapp.redis.local.LocalRedisCluster;
+import org.chatapp.redis.local.LocalRedisExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalRedisExtension.class)
+class ClusterUnreadCountersIT extends UnreadCountersContract {
+
+    private final LocalRedisCluster cluster;
+
+    ClusterUnreadCountersIT(LocalRedisCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Override
+    RedisOptions.Builder topology() {
+        return RedisOptions.builder().nodes(RedisNode.parseList(cluster.seedAddresses()));
+    }
+}
