@@ -25,6 +25,11 @@ final class DefaultRedisConnections implements RedisConnections, AutoCloseable {
         return track(new DefaultDedicatedConnection(client, keys, System::nanoTime, this::closed));
     }
 
+    @Override
+    public PubSubConnection pubSub(PubSubListener listener) {
+        return track(new DefaultPubSubConnection(client, keys, listener, this::closed, System::nanoTime).start());
+    }
+
     /** Tracks a connection handed out, so that the service's close closes it if its owner did not. */
     <C extends AutoCloseable> C track(C connection) {
         open.add(connection);

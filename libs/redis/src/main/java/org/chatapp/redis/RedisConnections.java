@@ -14,4 +14,15 @@ public interface RedisConnections {
      * one more connection (per node it talks to, in a cluster): keep it for as long as it is used.
      */
     DedicatedConnection dedicated();
+
+    /**
+     * Opens a pub/sub connection that keeps its subscriptions through reconnects, failovers and
+     * restarts, and hands every message to {@code listener}; see {@link PubSubConnection}. It starts
+     * connecting in the background and returns at once: subscriptions made before Redis is reachable
+     * are sent once it is. Each call opens one more connection (per node holding its shard channels,
+     * in a cluster).
+     *
+     * @throws IllegalArgumentException when the listener is null
+     */
+    PubSubConnection pubSub(PubSubListener listener);
 }
