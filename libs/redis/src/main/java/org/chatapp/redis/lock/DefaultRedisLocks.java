@@ -62,10 +62,16 @@ final class DefaultRedisLocks implements RedisLocks {
             return 0""");
 
     /**
-     * Longest a waiter sleeps between attempts when no release wakes it: releases in other
-     * processes are not announced to this one yet, so it looks again at this pace.
+     * Longest a waiter sleeps between attempts while it hears releases: a safety net for an
+     * announcement lost with a connection, since plain pub/sub keeps nothing for absent subscribers.
      */
+    static final long MAX_WAIT_MILLIS = 1_000;
+
+    /** Longest a waiter sleeps between attempts when it could not subscribe to the releases. */
     static final long MAX_RETRY_MILLIS = 100;
+
+    /** Longest a waiter waits for Redis to confirm its subscription before it polls instead. */
+    private static final long SUBSCRIBE_WAIT_MILLIS = 1_000;
 
     private static final SecureRandom TOKENS = new SecureRandom();
     private static final AtomicInteger WATCHDOGS = new AtomicInteger();
@@ -80,6 +86,8 @@ final class DefaultRedisLocks implements RedisLocks {
     private final LongAdder acquired = new LongAdder();
     private final LongAdder notAcquired = new LongAdder();
     private final LongAdder lost = new LongAdder();
+    /** Releases announced by other processes, heard while someone here waits. */
+    private final ReleaseAnnouncements announcements;
     /** Set when acquisitions must be acknowledged by replicas. */
     private final ReplicatedAcquisition replicated;
 
@@ -87,6 +95,7 @@ final class DefaultRedisLocks implements RedisLocks {
         this.redis = redis;
         this.options = options;
         this.clock = redis.clock();
+        this.announcements = new ReleaseAnnouncements(redis, this::wakeWaiters);
         this.replicated = options.replicas() > 0 ? new ReplicatedAcquisition(redis, options.replicas(), options.replicaTimeout()) : null;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chatapp-lock-watchdog-" + WATCHDOGS.incrementAndGet());
@@ -117,26 +126,42 @@ final class DefaultRedisLocks implements RedisLocks {
             throw new IllegalArgumentException("wait must be zero or positive, was " + wait);
         }
         long deadline = clock.millis() + wait.toMillis();
-        while (true) {
-            CompletableFuture<Void> released = new CompletableFuture<>();
-            Set<CompletableFuture<Void>> waiting = waiters.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet());
-            waiting.add(released);
-            try {
-                Attempt attempt = acquire(name);
-                if (attempt.lease != null) {
-                    acquired.increment();
-                    return Optional.of(attempt.lease);
+        boolean listening = false;
+        boolean hearsReleases = false;
+        try {
+            while (true) {
+                CompletableFuture<Void> released = new CompletableFuture<>();
+                Set<CompletableFuture<Void>> waiting = waiters.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet());
+                waiting.add(released);
+                try {
+                    Attempt attempt = acquire(name);
+                    if (attempt.lease != null) {
+                        acquired.increment();
+                        return Optional.of(attempt.lease);
+                    }
+                    long left = deadline - clock.millis();
+                    if (left <= 0) {
+                        notAcquired.increment();
+                        return Optional.empty();
+                    }
+                    if (!listening) {
+                        // Subscribe, then try again at once: a release between the first attempt
+                        // and the subscription would otherwise go unheard.
+                        listening = true;
+                        hearsReleases = announcements.listen(name, Math.min(left, SUBSCRIBE_WAIT_MILLIS));
+                        continue;
+                    }
+                    // Until woken by a release, or until the holder's lease would run out: a crashed
+                    // holder frees the lock only by expiry, and no one announces that.
+                    long bound = hearsReleases ? MAX_WAIT_MILLIS : MAX_RETRY_MILLIS;
+                    awaitRelease(released, Math.max(1, Math.min(Math.min(left, attempt.leaseLeftMillis), bound)));
+                } finally {
+                    waiting.remove(released);
                 }
-                long left = deadline - clock.millis();
-                if (left <= 0) {
-                    notAcquired.increment();
-                    return Optional.empty();
-                }
-                // Until woken by a release, or until the holder's lease would run out: a crashed
-                // holder frees the lock only by expiry, and no one announces that.
-                awaitRelease(released, Math.max(1, Math.min(Math.min(left, attempt.leaseLeftMillis), MAX_RETRY_MILLIS)));
-            } finally {
-                waiting.remove(released);
+            }
+        } finally {
+            if (listening) {
+                announcements.stop(name);
             }
         }
     }
@@ -220,7 +245,7 @@ final class DefaultRedisLocks implements RedisLocks {
 
     /** The channel a release is announced on, as stored in Redis (with the service's prefix). */
     private String releasedChannel(String name) {
-        return redis.keys().raw("{lock:" + name + "}:released");
+        return redis.keys().raw(ReleaseAnnouncements.channel(name));
     }
 
     private static String newToken() {
@@ -237,6 +262,7 @@ final class DefaultRedisLocks implements RedisLocks {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        announcements.close();
         if (replicated != null) {
             replicated.close();
         }

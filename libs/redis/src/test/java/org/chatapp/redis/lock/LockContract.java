@@ -180,6 +180,43 @@ abstract class LockContract {
     }
 
     @Test
+    void tryLock_waiterInAnotherClient_isWokenByTheReleaseAnnouncement() throws Exception {
+        RedisService holderRedis = client();
+        RedisLocks holderLocks = locks(holderRedis, LockOptions.DEFAULT);
+        RedisLocks waiterLocks = locks(client(), LockOptions.DEFAULT);
+        String channel = holderRedis.keys().raw("{lock:" + lockName + "}:released");
+        List<Long> delays = new ArrayList<>();
+
+        for (int round = 0; round < 9; round++) {
+            Lease holder = holderLocks.tryLock(lockName).orElseThrow();
+            CompletableFuture<Optional<Lease>> waiter = CompletableFuture.supplyAsync(() -> waiterLocks.tryLock(lockName, Duration.ofSeconds(20)));
+            await().atMost(Duration.ofSeconds(5)).until(() -> subscribers(holderRedis, channel) == 1);
+            long releasedAt = System.nanoTime();
+            holder.release();
+            Lease acquired = waiter.get(5, TimeUnit.SECONDS).orElseThrow();
+            delays.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - releasedAt));
+            acquired.close();
+        }
+
+        // Without the announcement a waiter that hears releases wakes at its 1 s safety bound: the
+        // median delay would be about 500 ms.
+        assertThat(delays.stream().sorted().toList().get(4)).as("median wake-up delay in ms of %s", delays).isLessThan(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> subscribers(holderRedis, channel) == 0);
+    }
+
+    /** Subscribers of a classic channel, over every node: in a cluster each node counts its own. */
+    private static long subscribers(RedisService redis, String rawChannel) {
+        if (redis.getClient() instanceof io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands<String, String> cluster) {
+            long total = 0;
+            for (java.util.Map<String, Long> counts : cluster.all().commands().pubsubNumsub(rawChannel)) {
+                total += counts.getOrDefault(rawChannel, 0L);
+            }
+            return total;
+        }
+        return redis.getClient().pubsubNumsub(rawChannel).getOrDefault(rawChannel, 0L);
+    }
+
+    @Test
     void tryLock_holderCrashed_isAcquiredOnceItsLeaseRunsOut() {
         RedisService redis = client();
         // What a crashed holder leaves: its token with a short lease, and no one to release it.
