@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
+import org.chatapp.redis.TestClock;
 import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.RedisService;
 import org.chatapp.redis.local.LocalRedisNode;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Presence against a real server, run by one subclass per topology. The service's clock is a
- * {@link MutableClock}: connection expiry, last-seen and typing are tested by moving it.
+ * {@link TestClock}: connection expiry, last-seen and typing are tested by moving it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PresenceContract {
@@ -35,7 +36,7 @@ abstract class PresenceContract {
     private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
     private static final Duration CONNECTION_TTL = PresenceOptions.DEFAULT_CONNECTION_TTL;
 
-    private final MutableClock clock = new MutableClock(START);
+    private final TestClock clock = new TestClock(START);
     private final List<TypingEvent> events = new CopyOnWriteArrayList<>();
     private RedisService redis;
     private Presence presence;

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.chatapp.redis.TestClock;
 import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.RedisService;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,7 @@ abstract class RateLimiterContract {
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
     private static final AtomicInteger names = new AtomicInteger();
 
-    private final SteppedClock clock = new SteppedClock(WINDOW_START);
+    private final TestClock clock = new TestClock(WINDOW_START);
     private final String keyPrefix = getClass().getSimpleName() + "-" + System.nanoTime() + ":";
     private final List<RedisService> services = new ArrayList<>();
     private RedisService redis;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.awaitility.Awaitility;
+import org.chatapp.redis.TestClock;
 import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.RedisService;
 import org.chatapp.redis.ValueCodec;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The session store against a real server, run by one subclass per topology. The service's clock
- * is a {@link MutableClock}, so expiry decided by the client is tested by moving the clock; each
+ * is a {@link TestClock}, so expiry decided by the client is tested by moving the clock; each
  * test has users of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,7 +36,7 @@ abstract class SessionStoreContract {
     private static final byte[] KEY_1 = bytes(16, 1);
     private static final byte[] KEY_2 = bytes(32, 2);
 
-    private final MutableClock clock = new MutableClock(START);
+    private final TestClock clock = new TestClock(START);
     private RedisService redis;
     private SessionStore<String> sessions;
     private String user;
