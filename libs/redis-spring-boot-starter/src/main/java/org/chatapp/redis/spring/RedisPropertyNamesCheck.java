@@ -44,17 +44,28 @@ final class RedisPropertyNamesCheck {
     private static final Set<String> READ_ELSEWHERE = Set.of("local.binary");
     /** The features' own properties, each under its name below {@code chatapp.redis}. */
     private static final Map<String, Class<?>> FEATURE_PROPERTIES = Map.of(
-            "lock", org.chatapp.redis.spring.lock.LockProperties.class);
+            "lock", org.chatapp.redis.spring.lock.LockProperties.class,
+            "ratelimit", org.chatapp.redis.spring.ratelimit.RateLimitProperties.class,
+            "stream", org.chatapp.redis.spring.stream.StreamProperties.class,
+            "session", org.chatapp.redis.spring.session.SessionProperties.class,
+            "presence", org.chatapp.redis.spring.presence.PresenceProperties.class,
+            "unread", org.chatapp.redis.spring.unread.UnreadProperties.class,
+            "idempotency", org.chatapp.redis.spring.idempotency.IdempotencyProperties.class,
+            "events", org.chatapp.redis.spring.events.EventsProperties.class);
 
     /** The known names in dashed form ({@code key-prefix}, {@code clients.*.host}), by their uniform form ({@code keyprefix}). */
     private final Map<String, String> known;
     /** The same keyed without dots: environment variables ({@code CHATAPP_REDIS_KEY_PREFIX}) cannot tell a dot from a dash. */
     private final Set<String> knownWithoutDots;
+    /** The maps whose keys are names the application chooses ({@code clients}, {@code ratelimit.limiters}), in uniform form. */
+    private final Set<String> maps;
 
     RedisPropertyNamesCheck() {
         Set<String> names = new TreeSet<>(READ_ELSEWHERE);
-        collect(ChatappRedisProperties.class, "", names);
-        FEATURE_PROPERTIES.forEach((feature, type) -> collect(type, feature + ".", names));
+        Set<String> mapNames = new TreeSet<>();
+        collect(ChatappRedisProperties.class, "", names, mapNames);
+        FEATURE_PROPERTIES.forEach((feature, type) -> collect(type, feature + ".", names, mapNames));
+        this.maps = mapNames.stream().map(RedisPropertyNamesCheck::uniform).collect(Collectors.toUnmodifiableSet());
         Map<String, String> byUniform = new TreeMap<>();
         names.forEach(name -> byUniform.put(uniform(name), name));
         this.known = Map.copyOf(byUniform);
@@ -93,7 +104,7 @@ final class RedisPropertyNamesCheck {
             String pattern = pattern(uniformName);
             if (!known.containsKey(pattern)) {
                 warnings.add("Unknown property " + ROOT + "." + name + " is ignored; did you mean " + ROOT + "."
-                        + closest(pattern).replace(ANY_CLIENT, clientOf(name)) + "?");
+                        + closest(pattern).replace(ANY_CLIENT, mapKeyOf(name)) + "?");
             }
         });
         if (springDataRedis && !anyOfOurs) {
@@ -120,15 +131,35 @@ final class RedisPropertyNamesCheck {
         return dashedName.replace("-", "").toLowerCase(Locale.ROOT);
     }
 
-    /** Returns the name with a named client's name replaced by {@code *}, as the known names hold it. */
-    private static String pattern(String name) {
-        String[] parts = name.split("\\.", 3);
-        return parts.length == 3 && parts[0].equals("clients") ? "clients." + ANY_CLIENT + "." + parts[2] : name;
+    /**
+     * Returns the name with the key of a map the application names (a client's, a rate limiter's)
+     * replaced by {@code *}, as the known names hold it.
+     */
+    private String pattern(String uniformName) {
+        String map = mapOf(uniformName);
+        if (map == null) {
+            return uniformName;
+        }
+        int keyEnd = uniformName.indexOf('.', map.length() + 1);
+        return map + "." + ANY_CLIENT + (keyEnd < 0 ? "" : uniformName.substring(keyEnd));
     }
 
-    private static String clientOf(String name) {
-        String[] parts = name.split("\\.", 3);
-        return parts.length == 3 ? parts[1] : ANY_CLIENT;
+    /** Returns the key of the map a dashed name is under, such as the client's name; {@code *} when it is under none. */
+    private String mapKeyOf(String dashedName) {
+        String map = mapOf(uniform(dashedName));
+        if (map == null) {
+            return ANY_CLIENT;
+        }
+        // The uniform and the dashed form differ within elements only, so the key is at the same index in both.
+        String[] parts = dashedName.split("\\.");
+        int keyIndex = map.split("\\.").length;
+        return keyIndex < parts.length ? parts[keyIndex] : ANY_CLIENT;
+    }
+
+    /** Returns the map (uniform form) a uniform name lies under with a key of its own, or null. */
+    private String mapOf(String uniformName) {
+        return maps.stream().filter(map -> uniformName.startsWith(map + ".") && uniformName.length() > map.length() + 1)
+                .max(Comparator.comparingInt(String::length)).orElse(null);
     }
 
     /** Returns the known dashed name nearest to a uniform one. */
@@ -159,8 +190,11 @@ final class RedisPropertyNamesCheck {
         return previous[b.length()];
     }
 
-    /** Adds the dashed names of a properties class's settings, nested groups and named clients included. */
-    private static void collect(Class<?> type, String prefix, Set<String> names) {
+    /**
+     * Adds the dashed names of a properties class's settings, nested groups and maps included (a
+     * map's key as {@code *}), and the names of the maps to {@code maps}.
+     */
+    private static void collect(Class<?> type, String prefix, Set<String> names, Set<String> maps) {
         for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
             Method getter = property.getReadMethod();
             if (getter == null || property.getName().equals("class")) {
@@ -170,22 +204,26 @@ final class RedisPropertyNamesCheck {
             Class<?> valueType = property.getPropertyType();
             if (Map.class.isAssignableFrom(valueType)) {
                 Class<?> values = mapValueType(getter);
+                maps.add(name);
                 if (values != null && isGroup(values)) {
-                    collect(values, name + "." + ANY_CLIENT + ".", names);
-                    continue;
+                    collect(values, name + "." + ANY_CLIENT + ".", names, maps);
+                } else {
+                    names.add(name + "." + ANY_CLIENT);
                 }
+                continue;
             }
             if (isGroup(valueType)) {
-                collect(valueType, name + ".", names);
+                collect(valueType, name + ".", names, maps);
             } else if (property.getWriteMethod() != null) {
                 names.add(name);
             }
         }
     }
 
-    /** Returns whether a type is a group of settings of this starter rather than a value. */
+    /** Returns whether a type is a group of settings of this starter (or of one of its features' packages) rather than a value. */
     private static boolean isGroup(Class<?> type) {
-        return !type.isEnum() && type.getPackageName().equals(RedisPropertyNamesCheck.class.getPackageName());
+        String starter = RedisPropertyNamesCheck.class.getPackageName();
+        return !type.isEnum() && (type.getPackageName().equals(starter) || type.getPackageName().startsWith(starter + "."));
     }
 
     private static Class<?> mapValueType(Method getter) {

@@ -31,7 +31,11 @@ class ConfigurationMetadataTest {
     private static final Set<String> WITHOUT_DEFAULT = Set.of("chatapp.redis.local.enabled", "chatapp.redis.lock.renew-every", "chatapp.redis.username", "chatapp.redis.password",
             "chatapp.redis.key-prefix", "chatapp.redis.nodes", "chatapp.redis.clients", "chatapp.redis.sentinel.master",
             "chatapp.redis.sentinel.nodes", "chatapp.redis.sentinel.username", "chatapp.redis.sentinel.password",
-            "chatapp.redis.tls.trusted-certificates", "chatapp.redis.tls.client-certificate", "chatapp.redis.tls.client-key");
+            "chatapp.redis.tls.trusted-certificates", "chatapp.redis.tls.client-certificate", "chatapp.redis.tls.client-key",
+            // Features: named limiters, an optional consumer name, dedupe field, trimming, and the encryption keys.
+            "chatapp.redis.ratelimit.limiters", "chatapp.redis.stream.consumer", "chatapp.redis.stream.dedupe-field",
+            "chatapp.redis.stream.trimming.max-length", "chatapp.redis.stream.trimming.max-age",
+            "chatapp.redis.session.encryption.keys", "chatapp.redis.session.encryption.current-key-id");
     /** Settings that are not RedisOptions, or whose default depends on the machine (spin-wait: the CPU count). */
     private static final Set<String> NOT_IN_THE_OPTIONS = Set.of("chatapp.redis.health.timeout", "chatapp.redis.local.enabled",
             "chatapp.redis.local.mode", "chatapp.redis.require-at-startup", "chatapp.redis.require-endpoint", "chatapp.redis.spin-wait");
@@ -50,7 +54,7 @@ class ConfigurationMetadataTest {
         List<String> hinted = hints().stream().map(hint -> (String) hint.get("name")).toList();
 
         assertThat(hinted).contains("chatapp.redis.cluster.read-from", "chatapp.redis.sentinel.read-from",
-                "chatapp.redis.tls.verification", "chatapp.redis.local.mode");
+                "chatapp.redis.tls.verification", "chatapp.redis.local.mode", "chatapp.redis.events.sharding");
     }
 
     static Stream<Map<String, Object>> optionDefaults() {
@@ -72,7 +76,8 @@ class ConfigurationMetadataTest {
 
     /** Whether a property belongs to a feature's options (locks, ...), whose defaults their own tests compare. */
     private static boolean isFeatureProperty(String name) {
-        return name.startsWith("chatapp.redis.lock.");
+        return Stream.of("lock", "ratelimit", "stream", "session", "presence", "unread", "idempotency", "events")
+                .anyMatch(feature -> name.startsWith("chatapp.redis." + feature + "."));
     }
 
     /** Returns settings that put the library in the mode where the property applies. */
