@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.chatapp.redis.RedisNode;
 import org.chatapp.redis.local.LocalRedis;
 import org.chatapp.redis.local.LocalRedisCluster;
@@ -18,12 +19,15 @@ import org.chatapp.redis.local.LocalRedisStandalone;
 /**
  * Measures every peer on the same local servers (a standalone server and a 3 x 1 cluster, started
  * here), in interleaved runs, and writes a table per case with medians and ratios, and the goals.
+ * The cases come in families, each with its own peers: GET and SET, pub/sub, locks, rate limits.
  *
- * <pre>java -jar bench/target/bench.jar [--short] [--runs N] [--seconds S] [--out docs/benchmarks.md] [--only TEXT] [--peers A,B]</pre>
+ * <pre>java -jar bench/target/bench.jar [--short] [--runs N] [--seconds S] [--out docs/benchmarks.md] [--only TEXT[|TEXT...]] [--peers A,B]</pre>
  *
  * <p>{@code --only} measures just the rows whose name contains the text, such as
- * {@code "standalone GET, 16"}; {@code --peers} just the peers whose names contain one of the
- * comma-separated texts, such as {@code "chatapp,Lettuce"}: for measuring a change quickly.
+ * {@code "standalone GET, 16"}, {@code "pub/sub"}, {@code "lock"} or {@code "rate limit"}, or one
+ * of several texts separated by {@code |}, such as {@code "pub/sub|lock|rate limit"};
+ * {@code --peers} just the peers whose names contain one of the comma-separated texts, such as
+ * {@code "chatapp,Lettuce"}: for measuring a change quickly.
  */
 public final class BenchMain {
 
@@ -47,13 +51,29 @@ public final class BenchMain {
         }
     }
 
-    static Report run(BenchSettings settings, List<Peer> peers) {
+    /** Returns every case, family by family, in the order they are measured and reported. */
+    static List<Scenario> scenarios() {
         List<Scenario> scenarios = new ArrayList<>();
-        for (Scenario.Operation operation : Scenario.Operation.values()) {
+        for (Scenario.Operation operation : List.of(Scenario.Operation.GET, Scenario.Operation.SET)) {
             scenarios.add(new Scenario(operation, Scenario.Driver.sync(1)));
             scenarios.add(new Scenario(operation, Scenario.Driver.sync(16)));
             scenarios.add(new Scenario(operation, Scenario.Driver.async(128)));
         }
+        scenarios.add(new Scenario(Scenario.Operation.PUBLISH, Scenario.Driver.publishers(1)));
+        scenarios.add(new Scenario(Scenario.Operation.PUBLISH, Scenario.Driver.publishers(16)));
+        scenarios.add(new Scenario(Scenario.Operation.LOCK_UNCONTENDED, Scenario.Driver.sync(1)));
+        scenarios.add(new Scenario(Scenario.Operation.LOCK_UNCONTENDED, Scenario.Driver.sync(16)));
+        scenarios.add(new Scenario(Scenario.Operation.LOCK_CONTENDED, Scenario.Driver.sync(16)));
+        for (Scenario.Operation policy : List.of(Scenario.Operation.RATE_LIMIT_FIXED_WINDOW,
+                Scenario.Operation.RATE_LIMIT_SLIDING_WINDOW, Scenario.Operation.RATE_LIMIT_TOKEN_BUCKET)) {
+            scenarios.add(new Scenario(policy, Scenario.Driver.sync(1)));
+            scenarios.add(new Scenario(policy, Scenario.Driver.sync(16)));
+            scenarios.add(new Scenario(policy, Scenario.Driver.async(128)));
+        }
+        return List.copyOf(scenarios);
+    }
+
+    static Report run(BenchSettings settings, List<Peer> peers) {
         String[] keys = new String[KEYS];
         for (int i = 0; i < KEYS; i++) {
             keys[i] = "key:" + i;
@@ -65,31 +85,41 @@ public final class BenchMain {
             List<Topology> topologies = List.of(
                     new Topology("standalone", List.of(new RedisNode(standalone.host(), standalone.port())), false),
                     new Topology("cluster 3x1", RedisNode.parseList(cluster.seedAddresses()), true));
-            for (Topology topology : topologies) {
-                measure(topology, peers, scenarios, runner, settings, report);
+            for (Scenario.Family family : Scenario.Family.values()) {
+                for (Topology topology : topologies) {
+                    List<Scenario> selected = scenarios().stream()
+                            .filter(scenario -> scenario.family() == family && settings.selects(topology.name() + " " + scenario.label()))
+                            .toList();
+                    measure(topology, peers, selected, runner, settings, report);
+                }
             }
         }
         return report;
     }
 
+    /**
+     * Measures one family's selected cases on one topology: opens the peers measured in any of
+     * them, runs each case over the peers measured in it, and closes the peers.
+     */
     private static void measure(Topology topology, List<Peer> peers, List<Scenario> scenarios, Runner runner,
             BenchSettings settings, Report report) {
         Map<Peer, Peer.Session> sessions = new LinkedHashMap<>();
         try {
             for (Peer peer : peers) {
-                sessions.put(peer, peer.open(topology, runner));
+                if (scenarios.stream().anyMatch(peer::measures)) {
+                    sessions.put(peer, peer.open(topology, runner));
+                }
             }
             for (Scenario scenario : scenarios) {
-                if (!settings.selects(topology.name() + " " + scenario.label())) {
-                    continue;
-                }
                 Map<Peer, List<RunResult>> results = new LinkedHashMap<>();
                 sessions.forEach((peer, session) -> {
-                    session.run(scenario, settings.warmup());
-                    results.put(peer, new ArrayList<>());
+                    if (peer.measures(scenario)) {
+                        session.run(scenario, settings.warmup());
+                        results.put(peer, new ArrayList<>());
+                    }
                 });
                 // Interleaved, and in turn first, so drift of the machine hits every peer alike.
-                List<Peer> order = new ArrayList<>(sessions.keySet());
+                List<Peer> order = new ArrayList<>(results.keySet());
                 for (int run = 0; run < settings.runs(); run++) {
                     for (Peer peer : order) {
                         results.get(peer).add(sessions.get(peer).run(scenario, settings.duration()));
@@ -102,8 +132,9 @@ public final class BenchMain {
                     String cpu = median.cpuMeasured()
                             ? String.format(Locale.ROOT, " %8.1f CPU us/op %5.2f cores", median.cpuMicrosPerOperation(), median.cpuCores())
                             : "";
-                    System.out.printf("%-12s %-24s %-32s %,12.0f ops/s%s%n", topology.name(), scenario.label(), peer.name(),
-                            report.last().medianOpsPerSecond(), cpu);
+                    String lost = median.lost() > 0 ? String.format(Locale.ROOT, " %,d lost", median.lost()) : "";
+                    System.out.printf("%-12s %-50s %-40s %,12.0f ops/s%s%s%n", topology.name(), scenario.label(), peer.name(),
+                            report.last().medianOpsPerSecond(), cpu, lost);
                 });
             }
         } finally {
@@ -127,9 +158,13 @@ public final class BenchMain {
             return selected;
         }
 
-        /** Returns whether a row, named like {@code standalone GET, 16 threads sync}, is to be measured. */
+        /**
+         * Returns whether a row, named like {@code standalone GET, 16 threads sync} or
+         * {@code cluster 3x1 lock contended, one name, 16 threads sync}, is to be measured: whether
+         * it contains the {@code --only} text, or one of its {@code |}-separated texts.
+         */
         boolean selects(String row) {
-            return only == null || row.contains(only);
+            return only == null || Stream.of(only.split("\\|")).anyMatch(row::contains);
         }
 
         static BenchSettings parse(String[] args) {
@@ -148,7 +183,7 @@ public final class BenchMain {
                     case "--only" -> only = value(args, ++i, "--only");
                     case "--peers" -> peers = List.of(value(args, ++i, "--peers").split(","));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --short, --runs N, --seconds S, --out FILE, --only TEXT, --peers A,B");
+                            + "; use --short, --runs N, --seconds S, --out FILE, --only TEXT[|TEXT...], --peers A,B");
                 }
             }
             if (shortMode) {

@@ -34,6 +34,11 @@ final class ChatappPeer implements ClientPeer {
     }
 
     @Override
+    public boolean judged() {
+        return isDefault();
+    }
+
+    @Override
     public String name() {
         return spinOff ? "chatapp RedisService, spin off" : "chatapp RedisService";
     }
@@ -51,17 +56,26 @@ final class ChatappPeer implements ClientPeer {
         return spinWait.isZero() ? "off" : spinWait.toNanos() / 1000 + " us";
     }
 
-    @Override
-    public BenchClient connect(Topology topology) {
+    /**
+     * Returns the options every chatapp peer starts from: the topology's servers, key prefix
+     * {@link Peers#PREFIX}, defaults otherwise.
+     */
+    static RedisOptions.Builder options(Topology topology) {
         RedisOptions.Builder options = RedisOptions.builder().keyPrefix(Peers.PREFIX);
-        if (spinOff) {
-            options.spinWait(Duration.ZERO);
-        }
         if (topology.cluster()) {
             options.nodes(topology.nodes());
         } else {
             RedisNode node = topology.nodes().get(0);
             options.host(node.host()).port(node.port());
+        }
+        return options;
+    }
+
+    @Override
+    public BenchClient connect(Topology topology) {
+        RedisOptions.Builder options = options(topology);
+        if (spinOff) {
+            options.spinWait(Duration.ZERO);
         }
         RedisService redis = RedisService.create(options.build());
         return new BenchClient.Async() {

@@ -14,6 +14,19 @@ interface Peer {
     /** Returns how the peer is set up and driven, as the report's header tells it. */
     String setup();
 
+    /** Returns whether this peer is measured in a case; GET/SET peers are measured in every GET and SET case. */
+    default boolean measures(Scenario scenario) {
+        return scenario.family() == Scenario.Family.KEY_VALUE;
+    }
+
+    /**
+     * Returns whether the goals judge this peer's rows: this library as its users get it, against
+     * the other peers of the same family.
+     */
+    default boolean judged() {
+        return false;
+    }
+
     /**
      * Prepares the peer on a topology: connects, and writes the keys it will read.
      *

@@ -14,8 +14,9 @@ final class Peers {
     }
 
     /**
-     * Returns every peer in the report's order; {@code redis-benchmark} only where it is on the
-     * {@code PATH}, which is said on standard output when it is not.
+     * Returns every peer in the report's order, family by family (GET/SET, pub/sub, locks, rate
+     * limits); {@code redis-benchmark} only where it is on the {@code PATH}, which is said on
+     * standard output when it is not.
      */
     static List<Peer> all() {
         List<Peer> peers = new ArrayList<>(List.of(ChatappPeer.defaults(), ChatappPeer.spinOff(), new LettucePeer(),
@@ -26,6 +27,9 @@ final class Peers {
         } else {
             System.out.println("redis-benchmark is not on the PATH: measuring without it");
         }
+        peers.addAll(List.of(new ChatappEventsPeer(), new SpringPubSubPeer(), new RedissonTopicPeer()));
+        peers.addAll(List.of(new ChatappLocksPeer(), new RedissonLockPeer()));
+        peers.addAll(List.of(new ChatappRateLimitPeer(), new RedissonRateLimiterPeer()));
         return List.copyOf(peers);
     }
 }

@@ -27,13 +27,8 @@ final class RedissonPeer implements ClientPeer {
 
     @Override
     public BenchClient connect(Topology topology) {
-        Config config = new Config();
+        Config config = config(topology);
         config.setCodec(StringCodec.INSTANCE);
-        if (topology.cluster()) {
-            topology.nodes().forEach(node -> config.useClusterServers().addNodeAddress(address(node)));
-        } else {
-            config.useSingleServer().setAddress(address(topology.nodes().get(0)));
-        }
         RedissonClient redisson = Redisson.create(config);
         return new BenchClient.Async() {
             @Override
@@ -61,6 +56,17 @@ final class RedissonPeer implements ClientPeer {
                 redisson.shutdown();
             }
         };
+    }
+
+    /** Returns the configuration every Redisson peer starts from: the topology's servers, defaults otherwise. */
+    static Config config(Topology topology) {
+        Config config = new Config();
+        if (topology.cluster()) {
+            topology.nodes().forEach(node -> config.useClusterServers().addNodeAddress(address(node)));
+        } else {
+            config.useSingleServer().setAddress(address(topology.nodes().get(0)));
+        }
+        return config;
     }
 
     private static String address(RedisNode node) {

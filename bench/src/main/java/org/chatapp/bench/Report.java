@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
- * Collects rows and renders them as the markdown in {@code docs/benchmarks.md}: a table per case,
- * what spinning gains and costs, then the goals.
+ * Collects rows and renders them as the markdown in {@code docs/benchmarks.md}: family by family
+ * (GET/SET, pub/sub, locks, rate limits) what a row measures and a table per case, what spinning
+ * gains and costs, then the goals.
  */
 final class Report {
 
@@ -45,9 +47,14 @@ final class Report {
             return topology.equals(other.topology) && scenario.equals(other.scenario);
         }
 
-        /** Returns whether this row is RedisService with its default options, the row the goals judge. */
+        /** Returns whether this row is RedisService with its default options, the row the GET/SET goals judge. */
         boolean isDefaultChatapp() {
             return peer instanceof ChatappPeer chatapp && chatapp.isDefault();
+        }
+
+        /** Returns whether this row is the library's own in a family other than GET/SET, the row its goals judge. */
+        boolean isJudgedBuildingBlock(Scenario.Family family) {
+            return scenario.family() == family && peer.judged();
         }
 
         boolean isSpinOffChatapp() {
@@ -85,17 +92,72 @@ final class Report {
     String markdown() {
         StringBuilder out = new StringBuilder();
         header(out);
-        Map<String, List<Row>> cases = new LinkedHashMap<>();
-        rows.forEach(row -> cases.computeIfAbsent(row.caseName(), name -> new ArrayList<>()).add(row));
-        cases.forEach((name, caseRows) -> table(out, name, caseRows));
+        for (Scenario.Family family : Scenario.Family.values()) {
+            Map<String, List<Row>> cases = new LinkedHashMap<>();
+            rows.stream().filter(row -> row.scenario().family() == family)
+                    .forEach(row -> cases.computeIfAbsent(row.caseName(), name -> new ArrayList<>()).add(row));
+            if (!cases.isEmpty()) {
+                String intro = familyIntro(family);
+                if (!intro.isEmpty()) {
+                    out.append('\n').append(intro);
+                }
+                cases.forEach((name, caseRows) -> table(out, name, caseRows));
+            }
+        }
         spinning(out);
         goals(out);
         return out.toString();
     }
 
+    /** Returns what a row of the family measures, exactly, ahead of its tables; nothing for GET/SET, which the header explains. */
+    private static String familyIntro(Scenario.Family family) {
+        return switch (family) {
+            case KEY_VALUE -> "";
+            case PUB_SUB -> String.format(Locale.ROOT, """
+                    ## Pub/sub: what a row measures
+
+                    Each peer is one client that publishes and subscribes, as a chat service does: one subscriber
+                    (one handler) on a channel of the peer's own, and 1 or 16 threads that each publish their next
+                    event as soon as the blocking publish call returns. An event is a JSON object of a run number, a
+                    `System.nanoTime()` taken just before the publish call and a %d-character text, written and read
+                    by each library's own Jackson 3 codec. After the publishers stop, the run waits until every event
+                    reached the handler, or until none arrived for 2 s. "events/s" is the events the handler got per
+                    second, from the first publish to the last delivery (a subscriber that falls behind is charged
+                    for it); p50 and p99 are publish-to-handler latencies, from just before the publish call to the
+                    handler's first line, after the library read the JSON; "delivered" is the share of the events
+                    published that reached the handler in the median run. A "vs" column divides the row's events/s
+                    by that peer's.
+                    """, BenchMain.VALUE_BYTES);
+            case LOCK -> """
+                    ## Locks: what a row measures
+
+                    A call is one acquire and one release of a lock with the library's defaults (a 30 s lease that a
+                    watchdog renews), around an empty critical section. "lock uncontended": each thread has a lock
+                    name of its own, so no thread ever waits for another, and the row measures what a lock costs
+                    (1 thread: one acquire-release after another; 16 threads: 16 such loops at once on distinct names).
+                    "lock contended, one name": the 16 threads take turns on one name, so at any time one holds it and
+                    the others wait; the row measures how fast the lock passes from holder to waiter, and a
+                    call's latency includes the wait. "pairs/s" is acquire-release pairs per second; a "vs" column
+                    divides the row's pairs/s by that peer's.
+                    """;
+            case RATE_LIMIT -> String.format(Locale.ROOT, """
+                    ## Rate limits: what a row measures
+
+                    A call asks a limiter for one permit for a key drawn at random from the same %,d keys as GET
+                    and SET (a user id, say); every limiter grants %,d permits per key and second, far above what
+                    a run asks of one key, so every decision is an allow (the path nearly every call takes).
+                    "decisions/s" is decisions per second, blocking from 1 and 16 threads, or with 128 in flight
+                    through the non-blocking call. Redisson's `RRateLimiter` is a sliding-window log, so it is in
+                    the sliding-window rows only; a "vs" column divides the row's decisions/s by that peer's.
+                    """, BenchMain.KEYS, RateLimitPeer.LIMIT);
+        };
+    }
+
     private void header(StringBuilder out) {
         out.append("# Benchmarks\n\n");
         out.append("Generated by `java -jar bench/target/bench.jar").append(settings.shortMode() ? " --short" : "")
+                .append(settings.only() == null ? "" : " --only \"" + settings.only() + "\"")
+                .append(settings.peers().isEmpty() ? "" : " --peers " + String.join(",", settings.peers()))
                 .append("` on ").append(LocalDate.now()).append(".\n\n");
         out.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(MachineInfo.cpuModel()).append(", shared with the redis-server processes\n");
@@ -106,33 +168,103 @@ final class Report {
                 .append(settings.duration().toMillis())
                 .append(" ms per row after a warm-up of ").append(settings.warmup().toMillis())
                 .append(" ms, interleaved across peers\n");
-        out.append("- Peers, all on the same servers and, but for redis-benchmark, the same keys:\n");
-        for (Peer peer : peers) {
-            out.append("  - ").append(peer.name()).append(": ").append(peer.setup()).append('\n');
+        for (Scenario.Family family : Scenario.Family.values()) {
+            List<Peer> measured = peers.stream()
+                    .filter(peer -> rows.stream().anyMatch(row -> row.peer() == peer && row.scenario().family() == family))
+                    .toList();
+            if (measured.isEmpty()) {
+                continue;
+            }
+            out.append("- ").append(peersTitle(family)).append(":\n");
+            for (Peer peer : measured) {
+                out.append("  - ").append(peer.name()).append(": ").append(peer.setup()).append('\n');
+            }
+            if (family == Scenario.Family.KEY_VALUE && !measuresRedisBenchmark()) {
+                out.append("  - redis-benchmark: missing (not on the PATH), so not measured\n");
+            }
         }
-        if (!measuresRedisBenchmark()) {
-            out.append("  - redis-benchmark: missing (not on the PATH), so not measured\n");
+        if (rows.stream().anyMatch(row -> row.scenario().family() == Scenario.Family.KEY_VALUE)) {
+            out.append("\nIn GET and SET, the \"vs\" columns divide a peer's median ops/s by that of redis-benchmark or of raw "
+                    + "Lettuce in the same case. A latency is a call's time from issue to reply; in a pipeline, each command's "
+                    + "is its batch's.\n");
         }
-        out.append("\nThe \"vs\" columns divide a peer's median ops/s by that of redis-benchmark or of raw Lettuce "
-                + "in the same case. A latency is a call's time from issue to reply; in a pipeline, each command's "
-                + "is its batch's.\n");
         out.append("\nThe CPU columns are the CPU time the benchmark's JVM used during the median run, all its threads "
                 + "together (callers, event loops, GC), per call and per second of the run (cores kept busy). The "
                 + "redis-server processes are not in it, nor is redis-benchmark, which runs in a process of its own. "
                 + "A spinning caller shows here: it keeps a core busy while it waits, where a parked one does not.\n");
     }
 
+    private static String peersTitle(Scenario.Family family) {
+        return switch (family) {
+            case KEY_VALUE -> "GET and SET peers, all on the same servers and, but for redis-benchmark, the same keys";
+            case PUB_SUB -> "Pub/sub peers, each one client that publishes and subscribes, on a channel of its own";
+            case LOCK -> "Lock peers, each on lock names of its own";
+            case RATE_LIMIT -> "Rate-limit peers, on the same keys, each under names of its own";
+        };
+    }
+
     private void table(StringBuilder out, String caseName, List<Row> caseRows) {
+        Scenario.Family family = caseRows.get(0).scenario().family();
         out.append("\n## ").append(caseName).append("\n\n");
-        out.append("| peer | ops/s (median) | min-max | p50 us | p99 us | CPU us/op | CPU cores | vs redis-benchmark | vs Lettuce |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        if (family == Scenario.Family.KEY_VALUE) {
+            out.append("| peer | ops/s (median) | min-max | p50 us | p99 us | CPU us/op | CPU cores | vs redis-benchmark | vs Lettuce |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Row row : caseRows) {
+                RunResult median = row.medianRun();
+                out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f-%,.0f | %.0f | %.0f | %s | %s | %s | %s |%n",
+                        row.peer().name(), row.medianOpsPerSecond(), row.min(), row.max(), median.p50Nanos() / 1000.0,
+                        median.p99Nanos() / 1000.0, cpuPerOperationText(median), cpuCoresText(median),
+                        ratioText(row, RedisBenchmarkPeer.class::isInstance), ratioText(row, LettucePeer.class::isInstance)));
+            }
+            return;
+        }
+        // The others' rows are the references: this library's row against each of them, and each against the others.
+        List<Peer> references = caseRows.stream().map(Row::peer).filter(peer -> !peer.judged()).toList();
+        String unit = switch (family) {
+            case PUB_SUB -> "events";
+            case LOCK -> "pairs";
+            default -> "decisions";
+        };
+        String singular = switch (family) {
+            case PUB_SUB -> "event";
+            case LOCK -> "pair";
+            default -> "decision";
+        };
+        boolean pubSub = family == Scenario.Family.PUB_SUB;
+        StringBuilder head = new StringBuilder("| peer | " + unit + "/s (median) | min-max | p50 us | p99 us | ");
+        StringBuilder rule = new StringBuilder("|---|---:|---:|---:|---:|");
+        if (pubSub) {
+            head.append("delivered | ");
+            rule.append("---:|");
+        }
+        head.append("CPU us/").append(singular).append(" | CPU cores |");
+        rule.append("---:|---:|");
+        for (Peer reference : references) {
+            head.append(" vs ").append(reference.name()).append(" |");
+            rule.append("---:|");
+        }
+        out.append(head).append('\n').append(rule).append('\n');
         for (Row row : caseRows) {
             RunResult median = row.medianRun();
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f-%,.0f | %.0f | %.0f | %s | %s | %s | %s |%n",
-                    row.peer().name(), row.medianOpsPerSecond(), row.min(), row.max(), median.p50Nanos() / 1000.0,
-                    median.p99Nanos() / 1000.0, cpuPerOperationText(median), cpuCoresText(median),
-                    ratioText(row, RedisBenchmarkPeer.class::isInstance), ratioText(row, LettucePeer.class::isInstance)));
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f-%,.0f | %.0f | %.0f |", row.peer().name(),
+                    row.medianOpsPerSecond(), row.min(), row.max(), median.p50Nanos() / 1000.0, median.p99Nanos() / 1000.0));
+            if (pubSub) {
+                out.append(' ').append(deliveredText(median)).append(" |");
+            }
+            out.append(' ').append(cpuPerOperationText(median)).append(" | ").append(cpuCoresText(median)).append(" |");
+            for (Peer reference : references) {
+                out.append(' ').append(ratioText(row, reference::equals)).append(" |");
+            }
+            out.append('\n');
         }
+    }
+
+    private static String deliveredText(RunResult run) {
+        if (run.lost() == 0) {
+            return "100 %";
+        }
+        // Never rounded up to 100 %: a loss, however small, shows.
+        return String.format(Locale.ROOT, "%.2f %% (%,d lost)", Math.floor(run.deliveredShare() * 10_000) / 100, run.lost());
     }
 
     /**
@@ -184,10 +316,29 @@ final class Report {
         out.append("On ").append(Runtime.getRuntime().availableProcessors()).append(" cores shared with the servers a row varies by about 10 % from run to run; where two\n"
                 + "peers' min-max ranges overlap, a ratio below 1 is not a measured difference. Why a goal is\n"
                 + "missed, and what was tried to meet it: [performance.md](performance.md).\n");
-        goal(out, "RedisService at least " + LETTUCE_GOAL + "x raw Lettuce in every row", row ->
+        if (rows.stream().anyMatch(Row::isDefaultChatapp)) {
+            keyValueGoals(out);
+        }
+        Predicate<Row> events = row -> row.isJudgedBuildingBlock(Scenario.Family.PUB_SUB);
+        if (rows.stream().anyMatch(events)) {
+            goal(out, "RedisEvents ahead of Spring Data Redis and Redisson in events/s in every pub/sub row", events,
+                    row -> aheadOfTheOthers(row, "RedisEvents"));
+            goal(out, "RedisEvents' publish-to-handler latency below Spring Data Redis's and Redisson's, at p50 and at p99, "
+                    + "in every pub/sub row", events, this::latencyBelowTheOthers);
+        }
+        Predicate<Row> locks = row -> row.isJudgedBuildingBlock(Scenario.Family.LOCK);
+        if (rows.stream().anyMatch(locks)) {
+            goal(out, "RedisLocks ahead of Redisson's RLock in acquire-release pairs/s in every lock row", locks,
+                    row -> aheadOfTheOthers(row, "RedisLocks"));
+        }
+    }
+
+    private void keyValueGoals(StringBuilder out) {
+        Predicate<Row> service = Row::isDefaultChatapp;
+        goal(out, "RedisService at least " + LETTUCE_GOAL + "x raw Lettuce in every row", service, row ->
                 ratio(row, LettucePeer.class::isInstance)
                         .map(ratio -> new Check(times(ratio), ratio >= LETTUCE_GOAL)));
-        goal(out, "RedisService ahead of every other Java peer in every row", row ->
+        goal(out, "RedisService ahead of every other Java peer in every row", service, row ->
                 bestOtherJavaPeer(row).map(best -> {
                     double ratio = row.medianOpsPerSecond() / best.medianOpsPerSecond();
                     return new Check("best of the others " + best.peer().name() + ", RedisService/best " + times(ratio),
@@ -199,18 +350,48 @@ final class Report {
             out.append("\n### ").append(redisBenchmarkTitle).append(": not measured, redis-benchmark was missing\n");
             return;
         }
-        goal(out, redisBenchmarkTitle, row -> ratio(row, RedisBenchmarkPeer.class::isInstance).map(ratio -> {
+        goal(out, redisBenchmarkTitle, service, row -> ratio(row, RedisBenchmarkPeer.class::isInstance).map(ratio -> {
             double goal = redisBenchmarkGoal(row);
             return new Check(times(ratio) + " (goal " + times(goal) + ")", ratio >= goal);
         }));
     }
 
-    /** Writes a goal's verdict over RedisService's rows, and each row's figure. */
-    private void goal(StringBuilder out, String title, Function<Row, Optional<Check>> check) {
+    /** Returns how a building block's row compares with the best of the other peers in its case, in calls per second. */
+    private Optional<Check> aheadOfTheOthers(Row row, String subject) {
+        return others(row).max(Comparator.comparingDouble(Row::medianOpsPerSecond)).map(best -> {
+            double ratio = row.medianOpsPerSecond() / best.medianOpsPerSecond();
+            return new Check("best of the others " + best.peer().name() + ", " + subject + "/best " + times(ratio), ratio > 1);
+        });
+    }
+
+    /** Returns how a pub/sub row's median latencies compare with the lowest of the other peers' in its case. */
+    private Optional<Check> latencyBelowTheOthers(Row row) {
+        Optional<Row> bestP50 = others(row).min(Comparator.comparingLong(other -> other.medianRun().p50Nanos()));
+        Optional<Row> bestP99 = others(row).min(Comparator.comparingLong(other -> other.medianRun().p99Nanos()));
+        if (bestP50.isEmpty() || bestP99.isEmpty()) {
+            return Optional.empty();
+        }
+        long p50 = row.medianRun().p50Nanos();
+        long p99 = row.medianRun().p99Nanos();
+        long otherP50 = bestP50.get().medianRun().p50Nanos();
+        long otherP99 = bestP99.get().medianRun().p99Nanos();
+        String figure = String.format(Locale.ROOT, "p50 %.0f us against %.0f (%s), p99 %.0f us against %.0f (%s)",
+                p50 / 1000.0, otherP50 / 1000.0, bestP50.get().peer().name(), p99 / 1000.0, otherP99 / 1000.0,
+                bestP99.get().peer().name());
+        return Optional.of(new Check(figure, p50 < otherP50 && p99 < otherP99));
+    }
+
+    /** Returns the rows of the other peers in a building block's case. */
+    private Stream<Row> others(Row row) {
+        return rows.stream().filter(other -> other.sameCase(row) && !other.peer().judged());
+    }
+
+    /** Writes a goal's verdict over the rows it judges, and each row's figure. */
+    private void goal(StringBuilder out, String title, Predicate<Row> judged, Function<Row, Optional<Check>> check) {
         List<String> lines = new ArrayList<>();
         int missed = 0;
         for (Row row : rows) {
-            if (!row.isDefaultChatapp()) {
+            if (!judged.test(row)) {
                 continue;
             }
             Optional<Check> result = check.apply(row);

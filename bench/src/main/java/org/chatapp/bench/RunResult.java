@@ -5,20 +5,21 @@ import org.HdrHistogram.Histogram;
 /**
  * The outcome of one timed run.
  *
- * @param operations calls completed in the run
+ * @param operations calls completed in the run; in a pub/sub run, events delivered to the handler
  * @param seconds how long the run took
  * @param p50Nanos median latency of a call
  * @param p99Nanos 99th percentile latency of a call
  * @param cpuNanos CPU time the benchmark's JVM used during the run, all its threads together, or
  *        {@link #CPU_NOT_MEASURED} for a peer that runs in a process of its own
+ * @param lost in a pub/sub run, events published that never reached the handler; 0 elsewhere
  */
-record RunResult(long operations, double seconds, long p50Nanos, long p99Nanos, long cpuNanos) {
+record RunResult(long operations, double seconds, long p50Nanos, long p99Nanos, long cpuNanos, long lost) {
 
     static final long CPU_NOT_MEASURED = -1;
 
     /** Returns the result of a run whose CPU time was not measured. */
     RunResult(long operations, double seconds, long p50Nanos, long p99Nanos) {
-        this(operations, seconds, p50Nanos, p99Nanos, CPU_NOT_MEASURED);
+        this(operations, seconds, p50Nanos, p99Nanos, CPU_NOT_MEASURED, 0);
     }
 
     /** Returns the result of a run whose per-call latencies, in nanoseconds, are in the histogram. */
@@ -29,11 +30,21 @@ record RunResult(long operations, double seconds, long p50Nanos, long p99Nanos, 
 
     /** Returns this result with the CPU time the JVM used during the run. */
     RunResult withCpuNanos(long cpuNanos) {
-        return new RunResult(operations, seconds, p50Nanos, p99Nanos, cpuNanos);
+        return new RunResult(operations, seconds, p50Nanos, p99Nanos, cpuNanos, lost);
+    }
+
+    /** Returns this result with the events that were published and never delivered. */
+    RunResult withLost(long lost) {
+        return new RunResult(operations, seconds, p50Nanos, p99Nanos, cpuNanos, lost);
     }
 
     double opsPerSecond() {
         return operations / seconds;
+    }
+
+    /** Returns the share of the events published that reached the handler, 1 where nothing was lost. */
+    double deliveredShare() {
+        return operations + lost == 0 ? 1 : (double) operations / (operations + lost);
     }
 
     boolean cpuMeasured() {

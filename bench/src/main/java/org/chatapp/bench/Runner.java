@@ -11,16 +11,29 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * Drives one client through one scenario for a fixed time and records throughput, latency and the
- * CPU time the JVM used meanwhile.
+ * CPU time the JVM used meanwhile: GET and SET, pub/sub, locks and rate limits, the blocking ones
+ * on the same caller threads and the non-blocking ones with the same calls in flight.
  */
 final class Runner {
 
     private static final long HIGHEST_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** How long a pub/sub peer may take to deliver its first event after connecting. */
+    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(30);
+    /**
+     * How long a pub/sub run waits for more events once the publishers stopped and nothing arrived:
+     * what is still missing then was lost (dropped by the library, or by Redis).
+     */
+    private static final Duration DRAIN_QUIET = Duration.ofSeconds(2);
+    /** Numbers the pub/sub runs of the whole benchmark, so a late event never counts in another run. */
+    private static final AtomicLong PUBSUB_RUNS = new AtomicLong();
     /**
      * The whole process, not the caller threads: a client that parks hands its work to event loops,
      * and only the process total puts a spinning caller and a parked one on the same scale.
@@ -43,42 +56,171 @@ final class Runner {
         }
     }
 
+    /** Returns the keys the runs use, raw (without {@link Peers#PREFIX}). */
+    List<String> keys() {
+        return List.of(keys);
+    }
+
     RunResult run(BenchClient client, Scenario scenario, Duration duration) {
-        long cpuBefore = PROCESS.getProcessCpuTime();
-        RunResult result;
-        if (!scenario.driver().isAsync()) {
-            result = runSync(client, scenario, duration);
-        } else if (client instanceof BenchClient.Pipelined pipelined) {
-            result = runPipelined(pipelined, scenario, duration);
-        } else {
-            result = runAsync((BenchClient.Async) client, scenario, duration);
+        boolean get = scenario.operation() == Scenario.Operation.GET;
+        return measuringCpu(() -> {
+            if (!scenario.driver().isAsync()) {
+                return runBlocking(scenario, duration, (thread, random) -> {
+                    String key = keys[random.nextInt(keys.length)];
+                    if (get) {
+                        client.get(key);
+                    } else {
+                        client.set(key, value);
+                    }
+                });
+            }
+            if (client instanceof BenchClient.Pipelined pipelined) {
+                return runPipelined(pipelined, scenario, duration);
+            }
+            BenchClient.Async async = (BenchClient.Async) client;
+            return runInFlight(scenario, duration, random -> {
+                String key = keys[random.nextInt(keys.length)];
+                return get ? async.getAsync(key) : async.setAsync(key, value);
+            });
+        });
+    }
+
+    /**
+     * Measures lock acquire-release pairs: each thread on a name of its own in the uncontended case,
+     * every thread on one name in the contended one. A call's latency is the pair's, waiting included.
+     */
+    RunResult runLocks(LockPeer.LockClient client, Scenario scenario, Duration duration) {
+        boolean contended = scenario.operation() == Scenario.Operation.LOCK_CONTENDED;
+        return measuringCpu(() -> runBlocking(scenario, duration,
+                (thread, random) -> client.acquireAndRelease(contended ? "bench-lock-shared" : "bench-lock-" + thread)));
+    }
+
+    /**
+     * Measures rate-limit decisions, one permit for a key drawn from the same keys as GET and SET.
+     * The limits are set so that every decision is an allow; a refusal, which takes a shorter path
+     * through the limiter, is said on standard output, since the row would then measure a mix.
+     */
+    RunResult runRateLimits(RateLimitPeer.RateLimitClient client, Scenario scenario, Duration duration) {
+        Scenario.Operation policy = scenario.operation();
+        LongAdder refused = new LongAdder();
+        RunResult result = measuringCpu(() -> scenario.driver().isAsync()
+                ? runInFlight(scenario, duration, random -> client.tryAcquireAsync(policy, keys[random.nextInt(keys.length)])
+                        .thenAccept(allowed -> count(allowed, refused)))
+                : runBlocking(scenario, duration,
+                        (thread, random) -> count(client.tryAcquire(policy, keys[random.nextInt(keys.length)]), refused)));
+        if (refused.sum() > 0) {
+            System.out.printf("%s: %,d of %,d decisions were refusals%n", scenario.label(), refused.sum(), result.operations());
         }
+        return result;
+    }
+
+    private static void count(boolean allowed, LongAdder refused) {
+        if (!allowed) {
+            refused.increment();
+        }
+    }
+
+    /**
+     * Publishes probe events until the subscriber gets one: a library may confirm its subscription
+     * before it delivers, and a run must not start before events can arrive.
+     */
+    void awaitSubscribed(PubSubPeer.PubSubClient client, Deliveries deliveries) {
+        long deadline = System.nanoTime() + SUBSCRIBE_WAIT.toNanos();
+        while (!deliveries.probeSeen()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no probe event reached the subscriber within " + SUBSCRIBE_WAIT);
+            }
+            client.publish(new BenchEvent(BenchEvent.PROBE, System.nanoTime(), BenchEvent.TEXT));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    /**
+     * Publishes from the driver's threads for the given time, each thread its next event once Redis
+     * took the last one, then waits for the subscriber to get every event published, or to get
+     * nothing more for {@link #DRAIN_QUIET}. The rate is the events the handler got per second from
+     * the first publish to the last delivery, so a subscriber that falls behind is charged for it;
+     * the latency is each event's, from just before its publish call to its handler; events never
+     * delivered are counted as lost.
+     */
+    RunResult runPubSub(PubSubPeer.PubSubClient client, Deliveries deliveries, Scenario scenario, Duration duration) {
+        return measuringCpu(() -> {
+            Deliveries.Tally tally = deliveries.start(PUBSUB_RUNS.incrementAndGet());
+            LongAdder published = new LongAdder();
+            long start = System.nanoTime();
+            runThreads(scenario, start + duration.toNanos(), () -> (thread, random) -> {
+                client.publish(new BenchEvent(tally.run(), System.nanoTime(), BenchEvent.TEXT));
+                published.increment();
+            });
+            long sent = published.sum();
+            long delivered = tally.delivered();
+            long lastProgress = System.nanoTime();
+            while (delivered < sent && System.nanoTime() - lastProgress < DRAIN_QUIET.toNanos()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                long now = tally.delivered();
+                if (now != delivered) {
+                    delivered = now;
+                    lastProgress = System.nanoTime();
+                }
+            }
+            long end = delivered > 0 ? tally.lastDeliveryNanos() : System.nanoTime();
+            return RunResult.of(tally.latencies(), (end - start) / 1e9).withLost(sent - delivered);
+        });
+    }
+
+    /** Runs a measurement and adds the CPU time the whole process used meanwhile. */
+    private static RunResult measuringCpu(Supplier<RunResult> measurement) {
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        RunResult result = measurement.get();
         long cpuAfter = PROCESS.getProcessCpuTime();
         // -1 where the JVM cannot tell; the report then shows no CPU figure rather than a wrong one.
         return cpuBefore < 0 || cpuAfter < 0 ? result : result.withCpuNanos(cpuAfter - cpuBefore);
     }
 
-    private RunResult runSync(BenchClient client, Scenario scenario, Duration duration) {
+    /** One blocking call of a caller thread; its latency is the time the method takes. */
+    @FunctionalInterface
+    private interface BlockingCall {
+        void call(int thread, ThreadLocalRandom random) throws Exception;
+    }
+
+    /** Issues one call for the in-flight driver and returns its stage. */
+    @FunctionalInterface
+    private interface AsyncCall {
+        CompletionStage<?> call(ThreadLocalRandom random);
+    }
+
+    /** Runs the driver's threads, each making calls one after another, and records every call's latency. */
+    private RunResult runBlocking(Scenario scenario, Duration duration, BlockingCall call) {
+        long start = System.nanoTime();
+        List<Histogram> histograms = runThreads(scenario, start + duration.toNanos(), () -> call);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Histogram total = newHistogram();
+        histograms.forEach(total::add);
+        return RunResult.of(total, seconds);
+    }
+
+    /**
+     * Starts the driver's threads, each calling until {@code end}, waits for them and returns each
+     * one's latency histogram.
+     *
+     * @throws IllegalStateException with the first failure of any thread
+     */
+    private static List<Histogram> runThreads(Scenario scenario, long end, Supplier<BlockingCall> calls) {
         int threads = scenario.driver().threads();
         List<Thread> workers = new ArrayList<>();
         List<Histogram> histograms = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
         for (int t = 0; t < threads; t++) {
             Histogram histogram = newHistogram();
             histograms.add(histogram);
+            BlockingCall call = calls.get();
+            int thread = t;
             Thread worker = new Thread(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 try {
                     long now = System.nanoTime();
                     while (now < end) {
-                        String key = keys[random.nextInt(keys.length)];
-                        if (scenario.operation() == Scenario.Operation.GET) {
-                            client.get(key);
-                        } else {
-                            client.set(key, value);
-                        }
+                        call.call(thread, random);
                         long done = System.nanoTime();
                         histogram.recordValue(Math.min(done - now, HIGHEST_LATENCY_NANOS));
                         now = done;
@@ -93,16 +235,13 @@ final class Runner {
         for (Thread worker : workers) {
             join(worker);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         if (failure.get() != null) {
             throw new IllegalStateException(scenario.label() + " failed", failure.get());
         }
-        Histogram total = newHistogram();
-        histograms.forEach(total::add);
-        return RunResult.of(total, seconds);
+        return histograms;
     }
 
-    private RunResult runAsync(BenchClient.Async client, Scenario scenario, Duration duration) {
+    private RunResult runInFlight(Scenario scenario, Duration duration, AsyncCall call) {
         int inFlight = scenario.driver().inFlight();
         Semaphore permits = new Semaphore(inFlight);
         Recorder recorder = new Recorder(HIGHEST_LATENCY_NANOS, 2);
@@ -113,12 +252,8 @@ final class Runner {
         long end = start + duration.toNanos();
         while (System.nanoTime() < end) {
             permits.acquireUninterruptibly();
-            String key = keys[random.nextInt(keys.length)];
             long issued = System.nanoTime();
-            CompletionStage<?> call = scenario.operation() == Scenario.Operation.GET
-                    ? client.getAsync(key)
-                    : client.setAsync(key, value);
-            call.whenComplete((result, error) -> {
+            call.call(random).whenComplete((result, error) -> {
                 if (error != null && failures.incrementAndGet() == 1) {
                     firstFailure.set(error);
                 }

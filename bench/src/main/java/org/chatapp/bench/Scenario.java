@@ -1,17 +1,55 @@
 package org.chatapp.bench;
 
 /**
- * One benchmark case: an operation driven in one way. New cases (cache hits, pub/sub fan-out, a
- * WebSocket load run) join as new operations or drivers; the {@link Runner} measures them for
- * Java clients, and a peer that measures itself handles them in its {@link Peer.Session}.
+ * One benchmark case: an operation driven in one way. Operations come in families (GET/SET, pub/sub,
+ * locks, rate limits), each measured with the peers of its family only; the {@link Runner} drives
+ * Java clients, and a peer that measures itself handles its cases in its {@link Peer.Session}.
  *
  * @param operation what each call does
  * @param driver how calls are issued: blocking threads or requests in flight
  */
 record Scenario(Operation operation, Driver driver) {
 
+    /** Operations measured with the same peers, in the same table layout and against the same goals. */
+    enum Family {
+        KEY_VALUE, PUB_SUB, LOCK, RATE_LIMIT
+    }
+
+    /**
+     * What one call does. The labels are what {@code --only} matches, so each family's share a word
+     * ({@code pub/sub}, {@code lock}, {@code rate limit}).
+     */
     enum Operation {
-        GET, SET
+        GET(Family.KEY_VALUE, "GET"),
+        SET(Family.KEY_VALUE, "SET"),
+        /** Publish an event that one subscriber of the same client receives; a call is a delivery. */
+        PUBLISH(Family.PUB_SUB, "pub/sub"),
+        /** Acquire a lock and release it, each thread on a lock name of its own: no thread ever waits. */
+        LOCK_UNCONTENDED(Family.LOCK, "lock uncontended"),
+        /** Acquire a lock and release it, every thread on the same name: all but one wait. */
+        LOCK_CONTENDED(Family.LOCK, "lock contended, one name"),
+        /** Ask a fixed-window limiter for one permit. */
+        RATE_LIMIT_FIXED_WINDOW(Family.RATE_LIMIT, "rate limit fixed window"),
+        /** Ask a sliding-window limiter for one permit. */
+        RATE_LIMIT_SLIDING_WINDOW(Family.RATE_LIMIT, "rate limit sliding window"),
+        /** Ask a token-bucket limiter for one permit. */
+        RATE_LIMIT_TOKEN_BUCKET(Family.RATE_LIMIT, "rate limit token bucket");
+
+        private final Family family;
+        private final String label;
+
+        Operation(Family family, String label) {
+            this.family = family;
+            this.label = label;
+        }
+
+        Family family() {
+            return family;
+        }
+
+        String label() {
+            return label;
+        }
     }
 
     /**
@@ -27,6 +65,12 @@ record Scenario(Operation operation, Driver driver) {
             return new Driver(threads + (threads == 1 ? " thread" : " threads") + " sync", threads, 0);
         }
 
+        /** Blocking publishers: each thread publishes its next event once Redis took the last one. */
+        static Driver publishers(int threads) {
+            return new Driver(threads + (threads == 1 ? " publisher thread" : " publisher threads") + ", 1 subscriber",
+                    threads, 0);
+        }
+
         static Driver async(int inFlight) {
             return new Driver(inFlight + " in flight", 0, inFlight);
         }
@@ -36,7 +80,11 @@ record Scenario(Operation operation, Driver driver) {
         }
     }
 
+    Family family() {
+        return operation.family();
+    }
+
     String label() {
-        return operation + ", " + driver.label();
+        return operation.label() + ", " + driver.label();
     }
 }

@@ -29,6 +29,12 @@ final class SpringDataRedisPeer implements ClientPeer {
 
     @Override
     public BenchClient connect(Topology topology) {
+        LettuceConnectionFactory factory = connectionFactory(topology);
+        return new TemplateClient(factory, new StringRedisTemplate(factory));
+    }
+
+    /** Returns a started connection factory with default client options, as every Spring peer uses it. */
+    static LettuceConnectionFactory connectionFactory(Topology topology) {
         LettuceConnectionFactory factory = topology.cluster()
                 ? new LettuceConnectionFactory(new RedisClusterConfiguration(
                         topology.nodes().stream().map(node -> node.host() + ":" + node.port()).toList()))
@@ -36,7 +42,7 @@ final class SpringDataRedisPeer implements ClientPeer {
                         topology.nodes().get(0).host(), topology.nodes().get(0).port()));
         factory.afterPropertiesSet();
         factory.start();
-        return new TemplateClient(factory, new StringRedisTemplate(factory));
+        return factory;
     }
 
     private record TemplateClient(LettuceConnectionFactory factory, StringRedisTemplate template)

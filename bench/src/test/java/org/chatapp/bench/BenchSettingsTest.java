@@ -1,0 +1,33 @@
+package org.chatapp.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which rows {@code --only} selects. */
+class BenchSettingsTest {
+
+    @Test
+    void selects_textWithComma_matchesRowsContainingIt() {
+        BenchMain.BenchSettings settings = BenchMain.BenchSettings.parse(new String[] {"--only", "standalone GET, 16"});
+
+        assertThat(settings.selects("standalone GET, 16 threads sync")).isTrue();
+        assertThat(settings.selects("standalone GET, 1 thread sync")).isFalse();
+    }
+
+    @Test
+    void selects_textsSeparatedByBar_matchesRowsContainingAnyOfThem() {
+        BenchMain.BenchSettings settings = BenchMain.BenchSettings.parse(new String[] {"--only", "pub/sub|lock"});
+
+        assertThat(settings.selects("cluster 3x1 pub/sub, 1 publisher thread, 1 subscriber")).isTrue();
+        assertThat(settings.selects("standalone lock contended, one name, 16 threads sync")).isTrue();
+        assertThat(settings.selects("standalone rate limit token bucket, 1 thread sync")).isFalse();
+    }
+
+    @Test
+    void selects_noOnly_matchesEveryRow() {
+        BenchMain.BenchSettings settings = BenchMain.BenchSettings.parse(new String[0]);
+
+        assertThat(BenchMain.scenarios()).allSatisfy(scenario -> assertThat(settings.selects("standalone " + scenario.label())).isTrue());
+    }
+}
