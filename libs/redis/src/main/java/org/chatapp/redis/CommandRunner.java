@@ -72,6 +72,59 @@ final class CommandRunner {
         return keys;
     }
 
+    int requestQueueSize() {
+        return requestQueueSize;
+    }
+
+    /**
+     * Counts {@code count} commands of a batch as waiting for the reconnect, unless that would pass
+     * {@code requestQueueSize}; each is released by {@link #releaseHeld()} when it has its outcome.
+     */
+    boolean holdWhileDisconnected(int count) {
+        if (heldWhileDisconnected.addAndGet(count) > requestQueueSize) {
+            heldWhileDisconnected.addAndGet(-count);
+            return false;
+        }
+        return true;
+    }
+
+    void releaseHeld() {
+        heldWhileDisconnected.decrementAndGet();
+    }
+
+    /** Tells the cluster client that a command timed out, so it may look for a master that took over. */
+    void timedOut() {
+        timedOut.run();
+    }
+
+    /**
+     * Waits for work that completes on its own (such as a batch, whose chunks have deadlines), up to
+     * {@code nanos}; spins first like a lone command. Returns whether it completed in time.
+     */
+    boolean awaitCompletion(String operation, CompletableFuture<?> future, long nanos) {
+        EventLoopGuard.requireBlockingAllowed(operation, null);
+        boolean alone = waiting.incrementAndGet() == 1;
+        try {
+            spin.awaitBriefly(future, alone);
+            future.get(nanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw translate(operation, null, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisServiceException(operation, null, "interrupted", e);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** The longest a blocked caller waits for one reply: the command timeout and some slack. */
+    long awaitNanos() {
+        return awaitNanos;
+    }
+
     /** Runs a command and waits for its reply. */
     <T> T sync(String operation, String key, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
         EventLoopGuard.requireBlockingAllowed(operation, key);

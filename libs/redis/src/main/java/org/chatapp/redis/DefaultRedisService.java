@@ -50,7 +50,7 @@ final class DefaultRedisService implements RedisService {
     private final SetOperations sets;
     private final SortedSetOperations sortedSets;
     private final StreamOperations streams;
-    private final ScriptOperations scripts;
+    private final DefaultScriptOperations scripts;
     private final DefaultRedisConnections connections;
     private final ClientEvents events;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -142,7 +142,7 @@ final class DefaultRedisService implements RedisService {
         return set(key, value, SetOptions.ifAbsent().withTtl(ttl));
     }
 
-    private static SetArgs setArgs(SetOptions options) {
+    static SetArgs setArgs(SetOptions options) {
         SetArgs args = new SetArgs();
         switch (options.condition()) {
             case IF_ABSENT -> args.nx();
@@ -398,6 +398,17 @@ final class DefaultRedisService implements RedisService {
             return keyNames[0];
         }
         return keyNames[0] + " (+" + (keyNames.length - 1) + " more)";
+    }
+
+    // --- batches ---
+
+    @Override
+    public RedisBatch batch() {
+        return new DefaultRedisBatch(keys, client.mode() == RedisMode.CLUSTER, scripts, runner, this::newBatchRun);
+    }
+
+    private BatchRun newBatchRun() {
+        return new BatchRun(connection, runner, client.unwrap().getResources().timer(), client.options().commandTimeout());
     }
 
     // --- views and plumbing ---

@@ -53,7 +53,8 @@ final class DefaultScriptOperations implements ScriptOperations {
                 .thenApply(script::reply);
     }
 
-    private <T> Call<T> call(RedisScript<T> script, List<String> keyList, List<String> argList) {
+    /** Checks and encodes one invocation; a batch queues the same. */
+    <T> Call<T> call(RedisScript<T> script, List<String> keyList, List<String> argList) {
         if (script == null) {
             throw new IllegalArgumentException("script must not be null");
         }
@@ -93,7 +94,7 @@ final class DefaultScriptOperations implements ScriptOperations {
     }
 
     /** One invocation's encoded keys and arguments. */
-    private record Call<T>(RedisScript<T> script, String firstKey, byte[][] keys, byte[][] args) {
+    record Call<T>(RedisScript<T> script, String firstKey, byte[][] keys, byte[][] args) {
 
         RedisFuture<Object> evalsha(RedisClusterAsyncCommands<byte[], byte[]> commands) {
             return commands.evalsha(script.sha1(), script.outputType(), keys, args);

@@ -86,6 +86,16 @@ final class LazyConnection<K, V> implements AutoCloseable {
         return attempt.thenApply(opened -> commands);
     }
 
+    /** Returns the connection once open, like {@link #commandsAsync}. */
+    CompletableFuture<StatefulConnection<K, V>> connectionAsync(String operation, String key) {
+        StatefulConnection<K, V> open = connection;
+        if (open != null && commands != null) {
+            ready();
+            return CompletableFuture.completedFuture(open);
+        }
+        return commandsAsync(operation, key).thenApply(opened -> connection);
+    }
+
     /** Returns the open connection, waiting up to {@code timeout} for the first one. */
     StatefulConnection<K, V> connection(Duration timeout) {
         StatefulConnection<K, V> open = connection;

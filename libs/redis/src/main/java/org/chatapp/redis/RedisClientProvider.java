@@ -174,8 +174,9 @@ public final class RedisClientProvider {
         }
         builder.autoReconnect(true)
                 .socketOptions(socket.build())
-                // Commands always time out, async ones included, so no caller waits forever.
-                .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
+                // Commands always time out, async ones included, so no caller waits forever; a batch's
+                // commands by their chunk's one deadline.
+                .timeoutOptions(CommandTimeouts.options(options.commandTimeout()))
                 // Unbounded here: Lettuce's bound also caps commands in flight on a live connection, so a
                 // burst or a slow server would fail commands while connected. CommandRunner bounds what
                 // waits while disconnected (options.requestQueueSize()).

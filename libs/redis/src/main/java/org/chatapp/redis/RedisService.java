@@ -158,6 +158,12 @@ public interface RedisService extends AutoCloseable {
     /** Returns the string values of the keys that exist, without blocking. */
     CompletionStage<Map<String, String>> mgetAsync(String... keys);
 
+    /**
+     * Starts a batch: commands of this service and its views queued, then sent together with one
+     * write per node, each with a result of its own; not a transaction (see {@link RedisBatch}).
+     */
+    RedisBatch batch();
+
     /** Returns the operations on hashes. */
     HashOperations hashes();
 
