@@ -19,6 +19,8 @@ final class BatchChunk {
 
     private final BatchRun.Route route;
     private final List<BatchCommand<?, ?>> commands;
+    /** What Lettuce writes: a collection makes one write and one buffer. */
+    private final List<RedisCommand<byte[], byte[], ?>> sent;
     private final AtomicInteger unsettled;
     private volatile Timeout deadline;
     /** Whether the chunk waits in Lettuce's buffer for a reconnect, counted against the request queue. */
@@ -28,13 +30,15 @@ final class BatchChunk {
         this.route = route;
         this.commands = commands;
         this.unsettled = new AtomicInteger(commands.size());
-        commands.forEach(command -> command.assignTo(this));
+        this.sent = new ArrayList<>(commands.size());
+        for (BatchCommand<?, ?> command : commands) {
+            command.assignTo(this);
+            sent.add(command.sent());
+        }
     }
 
-    /** The commands as Lettuce writes them: a collection makes one write and one buffer. */
+    /** The commands as Lettuce writes them. */
     List<RedisCommand<byte[], byte[], ?>> commands() {
-        List<RedisCommand<byte[], byte[], ?>> sent = new ArrayList<>(commands.size());
-        commands.forEach(command -> sent.add(command.sent()));
         return sent;
     }
 

@@ -6,6 +6,7 @@ import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.protocol.Command;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.ProtocolKeyword;
+import io.netty.buffer.ByteBuf;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -46,7 +47,7 @@ final class BatchCommand<T, R> implements BatchResult<R> {
     private R value;
 
     BatchCommand(String operation, String key, int slot, ProtocolKeyword type, Supplier<CommandOutput<byte[], byte[], T>> outputs,
-            CommandArgs<byte[], byte[]> args, Function<T, R> decoder, Function<BatchCommand<T, R>, Sent> fallback) {
+            BatchArgs args, Function<T, R> decoder, Function<BatchCommand<T, R>, Sent> fallback) {
         this.operation = operation;
         this.key = key;
         this.slot = slot;
@@ -121,11 +122,11 @@ final class BatchCommand<T, R> implements BatchResult<R> {
 
     /** A copy to send again, with an output of its own, whose reply settles this command. */
     Sent copy() {
-        return new Sent(sent.getType(), sent.getArgs(), true);
+        return new Sent(sent.getType(), sent.batchArgs, true);
     }
 
     /** A copy in another form, such as EVAL for EVALSHA. */
-    Sent copy(ProtocolKeyword type, CommandArgs<byte[], byte[]> args) {
+    Sent copy(ProtocolKeyword type, BatchArgs args) {
         return new Sent(type, args, true);
     }
 
@@ -174,11 +175,29 @@ final class BatchCommand<T, R> implements BatchResult<R> {
     /** What Lettuce writes and completes; it reports to the batch command. */
     final class Sent extends Command<byte[], byte[], T> {
 
+        private final BatchArgs batchArgs;
         private final boolean copy;
 
-        Sent(ProtocolKeyword type, CommandArgs<byte[], byte[]> args, boolean copy) {
-            super(type, outputs.get(), args);
+        Sent(ProtocolKeyword type, BatchArgs args, boolean copy) {
+            super(type, outputs.get(), null);
+            this.batchArgs = args;
             this.copy = copy;
+        }
+
+        @Override
+        public void encode(ByteBuf buf) {
+            batchArgs.encode(getType(), buf);
+        }
+
+        /** Lettuce's form of the arguments, made when Lettuce's own routing needs it (a redirect, a fallback). */
+        @Override
+        public CommandArgs<byte[], byte[]> getArgs() {
+            CommandArgs<byte[], byte[]> made = args;
+            if (made == null) {
+                made = batchArgs.toCommandArgs();
+                args = made;
+            }
+            return made;
         }
 
         @Override

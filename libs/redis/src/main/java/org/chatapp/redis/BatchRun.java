@@ -133,6 +133,13 @@ final class BatchRun {
         private int next;
         private int inFlight;
         private boolean finished;
+        /**
+         * Chunks that may await replies at once: one until a chunk was written whole to the channel,
+         * then {@link RedisBatch#CHUNKS_IN_FLIGHT}. Lettuce's own dispatch may hand a chunk to the
+         * connection later than the next one (it waits for the node's connection when it must), so
+         * through it one chunk at a time keeps the caller's order.
+         */
+        private int window = 1;
 
         Route(CompletableFuture<StatefulConnection<byte[], byte[]>> node, List<BatchCommand<?, ?>> commands) {
             this.node = node;
@@ -143,9 +150,9 @@ final class BatchRun {
             List<BatchChunk> ready = new ArrayList<>(RedisBatch.CHUNKS_IN_FLIGHT);
             boolean allDone;
             synchronized (this) {
-                while (inFlight < RedisBatch.CHUNKS_IN_FLIGHT && next < commands.size()) {
+                while (inFlight < window && next < commands.size()) {
                     int end = Math.min(next + RedisBatch.CHUNK, commands.size());
-                    ready.add(new BatchChunk(this, List.copyOf(commands.subList(next, end))));
+                    ready.add(new BatchChunk(this, commands.subList(next, end)));
                     next = end;
                     inFlight++;
                 }
@@ -186,6 +193,7 @@ final class BatchRun {
                     }
                 });
                 channel.writeAndFlush(chunk.commands(), written);
+                widenWindow();
                 return;
             }
             // Not connected (or no channel to write to): Lettuce's dispatch holds the commands for the
@@ -200,6 +208,18 @@ final class BatchRun {
                 chunk.markHeld();
             }
             open.dispatch(chunk.commands());
+        }
+
+        /** After a chunk went whole to the channel, the next may follow before its replies are in. */
+        private void widenWindow() {
+            boolean widened;
+            synchronized (this) {
+                widened = window < RedisBatch.CHUNKS_IN_FLIGHT;
+                window = RedisBatch.CHUNKS_IN_FLIGHT;
+            }
+            if (widened) {
+                sendMore();
+            }
         }
 
         boolean retry(BatchCommand<?, ?> command, String refusal) {

@@ -2,7 +2,6 @@ package org.chatapp.redis;
 
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.BooleanOutput;
@@ -16,8 +15,6 @@ import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.output.ValueListOutput;
 import io.lettuce.core.output.ValueOutput;
 import io.lettuce.core.output.ValueSetOutput;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandKeyword;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.ProtocolKeyword;
 import java.time.Duration;
@@ -74,12 +71,12 @@ final class DefaultRedisBatch implements RedisBatch {
 
     // --- queuing ---
 
-    private CommandArgs<byte[], byte[]> args(byte[] rawKey) {
-        return new CommandArgs<>(CODEC).addKey(rawKey);
+    private static BatchArgs args(byte[] rawKey) {
+        return BatchArgs.ofKey(rawKey, 4);
     }
 
     private <T, R> BatchResult<R> queue(String operation, String key, byte[] rawKey, ProtocolKeyword type,
-            Supplier<CommandOutput<byte[], byte[], T>> output, CommandArgs<byte[], byte[]> args, Function<T, R> decoder) {
+            Supplier<CommandOutput<byte[], byte[], T>> output, BatchArgs args, Function<T, R> decoder) {
         requireNotSent();
         BatchCommand<T, R> command = new BatchCommand<>(operation, key, cluster ? SlotHash.getSlot(rawKey) : -1, type, output,
                 args, decoder, null);
@@ -154,7 +151,7 @@ final class DefaultRedisBatch implements RedisBatch {
     public BatchResult<Void> set(String key, byte[] value) {
         byte[] raw = keys.encode(key);
         byte[] bytes = Values.bytes(value);
-        return queue("SET", key, raw, CommandType.SET, STATUS, args(raw).addValue(bytes), DefaultRedisBatch::none);
+        return queue("SET", key, raw, CommandType.SET, STATUS, args(raw).value(bytes), DefaultRedisBatch::none);
     }
 
     @Override
@@ -162,7 +159,7 @@ final class DefaultRedisBatch implements RedisBatch {
         byte[] raw = keys.encode(key);
         byte[] bytes = Values.bytes(value);
         long millis = Values.ttl(ttl).toMillis();
-        return queue("SET", key, raw, CommandType.SET, STATUS, args(raw).addValue(bytes).add(CommandKeyword.PX).add(millis),
+        return queue("SET", key, raw, CommandType.SET, STATUS, args(raw).value(bytes).word("PX").number(millis),
                 DefaultRedisBatch::none);
     }
 
@@ -173,9 +170,17 @@ final class DefaultRedisBatch implements RedisBatch {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        CommandArgs<byte[], byte[]> args = args(raw).addValue(encoded);
-        SetArgs setArgs = DefaultRedisService.setArgs(options);
-        setArgs.build(args);
+        BatchArgs args = args(raw).value(encoded);
+        switch (options.condition()) {
+            case IF_ABSENT -> args.word("NX");
+            case IF_PRESENT -> args.word("XX");
+            case ALWAYS -> { }
+        }
+        if (options.ttl() != null) {
+            args.word("PX").number(options.ttl().toMillis());
+        } else if (options.keepTtl()) {
+            args.word("KEEPTTL");
+        }
         return queue("SET", key, raw, CommandType.SET, STATUS, args, "OK"::equals);
     }
 
@@ -198,7 +203,7 @@ final class DefaultRedisBatch implements RedisBatch {
     public BatchResult<Boolean> expire(String key, Duration ttl) {
         byte[] raw = keys.encode(key);
         long millis = Values.ttl(ttl).toMillis();
-        return queue("PEXPIRE", key, raw, CommandType.PEXPIRE, BOOLEAN, args(raw).add(millis), DefaultRedisBatch::same);
+        return queue("PEXPIRE", key, raw, CommandType.PEXPIRE, BOOLEAN, args(raw).number(millis), DefaultRedisBatch::same);
     }
 
     @Override
@@ -214,7 +219,7 @@ final class DefaultRedisBatch implements RedisBatch {
     @Override
     public BatchResult<Long> incrBy(String key, long delta) {
         byte[] raw = keys.encode(key);
-        return queue("INCRBY", key, raw, CommandType.INCRBY, INTEGER, args(raw).add(delta), DefaultRedisBatch::same);
+        return queue("INCRBY", key, raw, CommandType.INCRBY, INTEGER, args(raw).number(delta), DefaultRedisBatch::same);
     }
 
     @Override
@@ -225,7 +230,7 @@ final class DefaultRedisBatch implements RedisBatch {
     @Override
     public BatchResult<Long> decrBy(String key, long delta) {
         byte[] raw = keys.encode(key);
-        return queue("DECRBY", key, raw, CommandType.DECRBY, INTEGER, args(raw).add(delta), DefaultRedisBatch::same);
+        return queue("DECRBY", key, raw, CommandType.DECRBY, INTEGER, args(raw).number(delta), DefaultRedisBatch::same);
     }
 
     @Override
@@ -243,15 +248,10 @@ final class DefaultRedisBatch implements RedisBatch {
         return command;
     }
 
-    private static CommandArgs<byte[], byte[]> scriptArgs(String shaOrSource, DefaultScriptOperations.Call<?> call) {
-        CommandArgs<byte[], byte[]> args = new CommandArgs<>(CODEC).add(shaOrSource).add(call.keys().length);
-        for (byte[] key : call.keys()) {
-            args.addKey(key);
-        }
-        for (byte[] arg : call.args()) {
-            args.addValue(arg);
-        }
-        return args;
+    private static BatchArgs scriptArgs(String shaOrSource, DefaultScriptOperations.Call<?> call) {
+        return new BatchArgs(2 + call.keys().length + call.args().length)
+                .value(shaOrSource.getBytes(java.nio.charset.StandardCharsets.UTF_8)).number(call.keys().length)
+                .keys(call.keys()).values(call.args());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -263,6 +263,29 @@ final class DefaultRedisBatch implements RedisBatch {
             case MULTI -> (Supplier) (Supplier<NestedMultiOutput<byte[], byte[]>>) () -> new NestedMultiOutput<>(CODEC);
             default -> (Supplier) VALUE;
         };
+    }
+
+    // --- multi-key commands of one slot, for the service's own operations over several slots ---
+
+    /** Queues a command over keys of one slot that returns a count (DEL, UNLINK, EXISTS). */
+    BatchResult<Long> count(CommandType type, String description, byte[][] rawKeys) {
+        return queue(type.name(), description, rawKeys[0], type, INTEGER, new BatchArgs(rawKeys.length).keys(rawKeys),
+                DefaultRedisBatch::same);
+    }
+
+    /** Queues MGET of keys of one slot; a missing key's value is null, in the order asked. */
+    BatchResult<List<byte[]>> mget(String description, byte[][] rawKeys) {
+        return queue("MGET", description, rawKeys[0], CommandType.MGET, LIST, new BatchArgs(rawKeys.length).keys(rawKeys),
+                DefaultRedisBatch::same);
+    }
+
+    /** Queues MSET of keys of one slot. */
+    BatchResult<Void> mset(String description, byte[][] rawKeys, byte[][] rawValues) {
+        BatchArgs args = new BatchArgs(2 * rawKeys.length);
+        for (int i = 0; i < rawKeys.length; i++) {
+            args.key(rawKeys[i]).value(rawValues[i]);
+        }
+        return queue("MSET", description, rawKeys[0], CommandType.MSET, STATUS, args, DefaultRedisBatch::none);
     }
 
     @Override
@@ -344,7 +367,7 @@ final class DefaultRedisBatch implements RedisBatch {
         public BatchResult<Boolean> set(String key, String field, String value) {
             byte[] raw = keys.encode(key);
             return queue("HSET", key, raw, CommandType.HSET, BOOLEAN,
-                    args(raw).addValue(Values.encode(field)).addValue(Values.encode(value)), DefaultRedisBatch::same);
+                    args(raw).value(Values.encode(field)).value(Values.encode(value)), DefaultRedisBatch::same);
         }
 
         @Override
@@ -353,15 +376,15 @@ final class DefaultRedisBatch implements RedisBatch {
             if (fields == null || fields.isEmpty()) {
                 throw new IllegalArgumentException("fields must not be empty");
             }
-            CommandArgs<byte[], byte[]> args = args(raw);
-            fields.forEach((field, value) -> args.addValue(Values.encode(field)).addValue(Values.encode(value)));
+            BatchArgs args = BatchArgs.ofKey(raw, 1 + 2 * fields.size());
+            fields.forEach((field, value) -> args.value(Values.encode(field)).value(Values.encode(value)));
             return queue("HSET", key, raw, CommandType.HSET, INTEGER, args, DefaultRedisBatch::same);
         }
 
         @Override
         public BatchResult<Optional<String>> get(String key, String field) {
             byte[] raw = keys.encode(key);
-            return queue("HGET", key, raw, CommandType.HGET, VALUE, args(raw).addValue(Values.encode(field)), DefaultRedisBatch::text);
+            return queue("HGET", key, raw, CommandType.HGET, VALUE, args(raw).value(Values.encode(field)), DefaultRedisBatch::text);
         }
 
         @Override
@@ -369,7 +392,7 @@ final class DefaultRedisBatch implements RedisBatch {
             byte[] raw = keys.encode(key);
             byte[][] encoded = DefaultHashOperations.encodeAll(fields);
             String[] names = fields.clone();
-            return queue("HMGET", key, raw, CommandType.HMGET, LIST, args(raw).addValues(encoded), values -> {
+            return queue("HMGET", key, raw, CommandType.HMGET, LIST, args(raw).values(encoded), values -> {
                 Map<String, String> found = new LinkedHashMap<>();
                 for (int i = 0; i < names.length; i++) {
                     if (values.get(i) != null) {
@@ -388,21 +411,21 @@ final class DefaultRedisBatch implements RedisBatch {
         @Override
         public BatchResult<Long> delete(String key, String... fields) {
             byte[] raw = keys.encode(key);
-            return queue("HDEL", key, raw, CommandType.HDEL, INTEGER, args(raw).addValues(DefaultHashOperations.encodeAll(fields)),
+            return queue("HDEL", key, raw, CommandType.HDEL, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(fields)),
                     DefaultRedisBatch::same);
         }
 
         @Override
         public BatchResult<Boolean> exists(String key, String field) {
             byte[] raw = keys.encode(key);
-            return queue("HEXISTS", key, raw, CommandType.HEXISTS, BOOLEAN, args(raw).addValue(Values.encode(field)),
+            return queue("HEXISTS", key, raw, CommandType.HEXISTS, BOOLEAN, args(raw).value(Values.encode(field)),
                     DefaultRedisBatch::same);
         }
 
         @Override
         public BatchResult<Long> increment(String key, String field, long delta) {
             byte[] raw = keys.encode(key);
-            return queue("HINCRBY", key, raw, CommandType.HINCRBY, INTEGER, args(raw).addValue(Values.encode(field)).add(delta),
+            return queue("HINCRBY", key, raw, CommandType.HINCRBY, INTEGER, args(raw).value(Values.encode(field)).number(delta),
                     DefaultRedisBatch::same);
         }
 
@@ -417,27 +440,27 @@ final class DefaultRedisBatch implements RedisBatch {
         @Override
         public BatchResult<Long> pushFirst(String key, String... values) {
             byte[] raw = keys.encode(key);
-            return queue("LPUSH", key, raw, CommandType.LPUSH, INTEGER, args(raw).addValues(DefaultHashOperations.encodeAll(values)),
+            return queue("LPUSH", key, raw, CommandType.LPUSH, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(values)),
                     DefaultRedisBatch::same);
         }
 
         @Override
         public BatchResult<Long> pushLast(String key, String... values) {
             byte[] raw = keys.encode(key);
-            return queue("RPUSH", key, raw, CommandType.RPUSH, INTEGER, args(raw).addValues(DefaultHashOperations.encodeAll(values)),
+            return queue("RPUSH", key, raw, CommandType.RPUSH, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(values)),
                     DefaultRedisBatch::same);
         }
 
         @Override
         public BatchResult<List<String>> range(String key, long start, long stop) {
             byte[] raw = keys.encode(key);
-            return queue("LRANGE", key, raw, CommandType.LRANGE, LIST, args(raw).add(start).add(stop), DefaultRedisBatch::texts);
+            return queue("LRANGE", key, raw, CommandType.LRANGE, LIST, args(raw).number(start).number(stop), DefaultRedisBatch::texts);
         }
 
         @Override
         public BatchResult<Void> trim(String key, long start, long stop) {
             byte[] raw = keys.encode(key);
-            return queue("LTRIM", key, raw, CommandType.LTRIM, STATUS, args(raw).add(start).add(stop), DefaultRedisBatch::none);
+            return queue("LTRIM", key, raw, CommandType.LTRIM, STATUS, args(raw).number(start).number(stop), DefaultRedisBatch::none);
         }
 
         @Override
@@ -451,14 +474,14 @@ final class DefaultRedisBatch implements RedisBatch {
         @Override
         public BatchResult<Long> add(String key, String... members) {
             byte[] raw = keys.encode(key);
-            return queue("SADD", key, raw, CommandType.SADD, INTEGER, args(raw).addValues(DefaultHashOperations.encodeAll(members)),
+            return queue("SADD", key, raw, CommandType.SADD, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(members)),
                     DefaultRedisBatch::same);
         }
 
         @Override
         public BatchResult<Long> remove(String key, String... members) {
             byte[] raw = keys.encode(key);
-            return queue("SREM", key, raw, CommandType.SREM, INTEGER, args(raw).addValues(DefaultHashOperations.encodeAll(members)),
+            return queue("SREM", key, raw, CommandType.SREM, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(members)),
                     DefaultRedisBatch::same);
         }
 
@@ -474,7 +497,7 @@ final class DefaultRedisBatch implements RedisBatch {
         @Override
         public BatchResult<Boolean> contains(String key, String member) {
             byte[] raw = keys.encode(key);
-            return queue("SISMEMBER", key, raw, CommandType.SISMEMBER, BOOLEAN, args(raw).addValue(Values.encode(member)),
+            return queue("SISMEMBER", key, raw, CommandType.SISMEMBER, BOOLEAN, args(raw).value(Values.encode(member)),
                     DefaultRedisBatch::same);
         }
 
@@ -489,34 +512,34 @@ final class DefaultRedisBatch implements RedisBatch {
         @Override
         public BatchResult<Boolean> add(String key, double score, String member) {
             byte[] raw = keys.encode(key);
-            return queue("ZADD", key, raw, CommandType.ZADD, INTEGER, args(raw).add(score).addValue(Values.encode(member)),
+            return queue("ZADD", key, raw, CommandType.ZADD, INTEGER, args(raw).number(score).value(Values.encode(member)),
                     added -> added == 1);
         }
 
         @Override
         public BatchResult<Double> incrementScore(String key, String member, double delta) {
             byte[] raw = keys.encode(key);
-            return queue("ZINCRBY", key, raw, CommandType.ZINCRBY, DOUBLE, args(raw).add(delta).addValue(Values.encode(member)),
+            return queue("ZINCRBY", key, raw, CommandType.ZINCRBY, DOUBLE, args(raw).number(delta).value(Values.encode(member)),
                     DefaultRedisBatch::same);
         }
 
         @Override
         public BatchResult<Long> remove(String key, String... members) {
             byte[] raw = keys.encode(key);
-            return queue("ZREM", key, raw, CommandType.ZREM, INTEGER, args(raw).addValues(DefaultHashOperations.encodeAll(members)),
+            return queue("ZREM", key, raw, CommandType.ZREM, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(members)),
                     DefaultRedisBatch::same);
         }
 
         @Override
         public BatchResult<Optional<Double>> score(String key, String member) {
             byte[] raw = keys.encode(key);
-            return queue("ZSCORE", key, raw, CommandType.ZSCORE, DOUBLE, args(raw).addValue(Values.encode(member)), Optional::ofNullable);
+            return queue("ZSCORE", key, raw, CommandType.ZSCORE, DOUBLE, args(raw).value(Values.encode(member)), Optional::ofNullable);
         }
 
         @Override
         public BatchResult<List<SortedSetOperations.ScoredMember>> range(String key, long start, long stop) {
             byte[] raw = keys.encode(key);
-            return queue("ZRANGE", key, raw, CommandType.ZRANGE, SCORED, args(raw).add(start).add(stop).add(CommandKeyword.WITHSCORES),
+            return queue("ZRANGE", key, raw, CommandType.ZRANGE, SCORED, args(raw).number(start).number(stop).word("WITHSCORES"),
                     DefaultRedisBatch::scored);
         }
 
@@ -524,7 +547,7 @@ final class DefaultRedisBatch implements RedisBatch {
         public BatchResult<List<SortedSetOperations.ScoredMember>> reverseRange(String key, long start, long stop) {
             byte[] raw = keys.encode(key);
             return queue("ZREVRANGE", key, raw, CommandType.ZREVRANGE, SCORED,
-                    args(raw).add(start).add(stop).add(CommandKeyword.WITHSCORES), DefaultRedisBatch::scored);
+                    args(raw).number(start).number(stop).word("WITHSCORES"), DefaultRedisBatch::scored);
         }
 
         @Override
@@ -538,7 +561,7 @@ final class DefaultRedisBatch implements RedisBatch {
         @Override
         public BatchResult<String> add(String key, Map<String, String> fields) {
             byte[] raw = keys.encode(key);
-            return queue("XADD", key, raw, CommandType.XADD, STATUS, fields(args(raw).add("*"), fields), DefaultRedisBatch::same);
+            return queue("XADD", key, raw, CommandType.XADD, STATUS, fields(args(raw).word("*"), fields), DefaultRedisBatch::same);
         }
 
         @Override
@@ -547,15 +570,15 @@ final class DefaultRedisBatch implements RedisBatch {
                 throw new IllegalArgumentException("maxLength must be at least 1, was " + maxLength);
             }
             byte[] raw = keys.encode(key);
-            CommandArgs<byte[], byte[]> args = args(raw).add(CommandKeyword.MAXLEN).add("~").add(maxLength).add("*");
+            BatchArgs args = args(raw).word("MAXLEN").word("~").number(maxLength).word("*");
             return queue("XADD", key, raw, CommandType.XADD, STATUS, fields(args, fields), DefaultRedisBatch::same);
         }
 
-        private static CommandArgs<byte[], byte[]> fields(CommandArgs<byte[], byte[]> args, Map<String, String> fields) {
+        private static BatchArgs fields(BatchArgs args, Map<String, String> fields) {
             if (fields == null || fields.isEmpty()) {
                 throw new IllegalArgumentException("fields must not be empty");
             }
-            fields.forEach((field, value) -> args.addValue(Values.encode(field)).addValue(Values.encode(value)));
+            fields.forEach((field, value) -> args.value(Values.encode(field)).value(Values.encode(value)));
             return args;
         }
 

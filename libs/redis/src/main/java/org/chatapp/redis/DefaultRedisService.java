@@ -13,6 +13,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -58,7 +59,7 @@ final class DefaultRedisService implements RedisService {
     DefaultRedisService(LettuceClient client, LongSupplier nanoClock) {
         RedisOptions options = client.options();
         this.client = client;
-        this.keys = new KeyCodec(options.keyPrefix());
+        this.keys = new KeyCodec(options.keyPrefix(), client.mode() == RedisMode.CLUSTER);
         this.connection = new LazyConnection<>(client, ByteArrayCodec.INSTANCE, nanoClock);
         this.rawConnection = new LazyConnection<>(client, StringCodec.UTF8, nanoClock);
         this.runner = new CommandRunner(connection, keys, options.commandTimeout(), options.requestQueueSize(),
@@ -142,7 +143,7 @@ final class DefaultRedisService implements RedisService {
         return set(key, value, SetOptions.ifAbsent().withTtl(ttl));
     }
 
-    static SetArgs setArgs(SetOptions options) {
+    private static SetArgs setArgs(SetOptions options) {
         SetArgs args = new SetArgs();
         switch (options.condition()) {
             case IF_ABSENT -> args.nx();
@@ -175,7 +176,7 @@ final class DefaultRedisService implements RedisService {
     public long del(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
         if (spansSlots(keyNames)) {
-            return runner.join("DEL", describe(keyNames), perSlotCount("DEL", keyNames, raw, RedisClusterAsyncCommands::del));
+            return runner.join("DEL", describe(keyNames), perSlotCount(CommandType.DEL, true, keyNames, raw));
         }
         return runner.sync("DEL", describe(keyNames), c -> c.del(raw));
     }
@@ -189,20 +190,20 @@ final class DefaultRedisService implements RedisService {
     public long unlink(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
         if (spansSlots(keyNames)) {
-            return runner.join("UNLINK", describe(keyNames), perSlotCount("UNLINK", keyNames, raw, RedisClusterAsyncCommands::unlink));
+            return runner.join("UNLINK", describe(keyNames), perSlotCount(CommandType.UNLINK, true, keyNames, raw));
         }
         return runner.sync("UNLINK", describe(keyNames), c -> c.unlink(raw));
     }
 
-    /** Returns whether a multi-key write may touch several cluster slots, so it runs per slot (see {@link PerSlotWrite}). */
+    /** Returns whether a multi-key command may touch several cluster slots, so it runs per slot (see {@link PerSlotWrite}). */
     private boolean spansSlots(String[] keyNames) {
         return keyNames.length > 1 && client.mode() == RedisMode.CLUSTER;
     }
 
-    /** Runs a counting multi-key write per cluster slot (see {@link PerSlotWrite}) and adds up the counts. */
-    private CompletableFuture<Long> perSlotCount(String operation, String[] keyNames, byte[][] raw,
-            BiFunction<RedisClusterAsyncCommands<byte[], byte[]>, byte[][], RedisFuture<Long>> command) {
-        return PerSlotWrite.run(runner, operation, keyNames, raw, (c, part) -> command.apply(c, select(raw, part)))
+    /** Runs a counting multi-key command per cluster slot, as one batch (see {@link PerSlotWrite}), and adds up the counts. */
+    private CompletableFuture<Long> perSlotCount(CommandType type, boolean write, String[] keyNames, byte[][] raw) {
+        return PerSlotWrite.run(newBatch(), type.name(), write, keyNames, raw,
+                        (batch, part) -> batch.count(type, describe(select(keyNames, part)), select(raw, part)))
                 .thenApply(counts -> counts.stream().mapToLong(Long::longValue).sum());
     }
 
@@ -210,16 +211,50 @@ final class DefaultRedisService implements RedisService {
         return indexes.stream().map(i -> raw[i]).toArray(byte[][]::new);
     }
 
+    private static String[] select(String[] names, List<Integer> indexes) {
+        return indexes.stream().map(i -> names[i]).toArray(String[]::new);
+    }
+
     @Override
     public long exists(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
+        if (spansSlots(keyNames)) {
+            return runner.join("EXISTS", describe(keyNames), perSlotCount(CommandType.EXISTS, false, keyNames, raw));
+        }
         return runner.sync("EXISTS", describe(keyNames), c -> c.exists(raw));
     }
 
     @Override
     public Map<String, String> mget(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
+        if (spansSlots(keyNames)) {
+            return runner.join("MGET", describe(keyNames), perSlotMget(keyNames, raw));
+        }
         return toMap(keyNames, runner.sync("MGET", describe(keyNames), c -> c.mget(raw)));
+    }
+
+    /** Runs MGET per cluster slot, as one batch, and puts the values back in the order asked. */
+    private CompletableFuture<Map<String, String>> perSlotMget(String[] keyNames, byte[][] raw) {
+        List<List<Integer>> partsInOrder = new java.util.ArrayList<>();
+        return PerSlotWrite.run(newBatch(), "MGET", false, keyNames, raw, (batch, part) -> {
+            partsInOrder.add(part);
+            return batch.mget(describe(select(keyNames, part)), select(raw, part));
+        }).thenApply(values -> {
+            byte[][] byIndex = new byte[keyNames.length][];
+            for (int p = 0; p < partsInOrder.size(); p++) {
+                List<Integer> part = partsInOrder.get(p);
+                for (int i = 0; i < part.size(); i++) {
+                    byIndex[part.get(i)] = values.get(p).get(i);
+                }
+            }
+            Map<String, String> found = new LinkedHashMap<>();
+            for (int i = 0; i < keyNames.length; i++) {
+                if (byIndex[i] != null) {
+                    found.put(keyNames[i], Values.decode(byIndex[i]));
+                }
+            }
+            return found;
+        });
     }
 
     @Override
@@ -236,8 +271,8 @@ final class DefaultRedisService implements RedisService {
         byte[][] rawKeys = keys.encode(keyNames);
         byte[][] rawValues = values.values().stream().map(Values::encode).toArray(byte[][]::new);
         if (spansSlots(keyNames)) {
-            runner.join("MSET", describe(keyNames), PerSlotWrite.run(runner, "MSET", keyNames, rawKeys,
-                    (c, part) -> c.mset(pairs(rawKeys, rawValues, part))));
+            runner.join("MSET", describe(keyNames), PerSlotWrite.run(newBatch(), "MSET", true, keyNames, rawKeys,
+                    (batch, part) -> batch.mset(describe(select(keyNames, part)), select(rawKeys, part), select(rawValues, part))));
             return;
         }
         runner.sync("MSET", describe(keyNames), c -> c.mset(pairs(rawKeys, rawValues, IntStream.range(0, rawKeys.length).boxed().toList())));
@@ -370,7 +405,7 @@ final class DefaultRedisService implements RedisService {
     public CompletionStage<Long> delAsync(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
         if (spansSlots(keyNames)) {
-            return perSlotCount("DEL", keyNames, raw, RedisClusterAsyncCommands::del);
+            return perSlotCount(CommandType.DEL, true, keyNames, raw);
         }
         return runner.async("DEL", describe(keyNames), c -> c.del(raw), count -> count);
     }
@@ -378,6 +413,9 @@ final class DefaultRedisService implements RedisService {
     @Override
     public CompletionStage<Map<String, String>> mgetAsync(String... keyNames) {
         byte[][] raw = keys.encode(keyNames);
+        if (spansSlots(keyNames)) {
+            return perSlotMget(keyNames, raw);
+        }
         return runner.async("MGET", describe(keyNames), c -> c.mget(raw), values -> toMap(keyNames, values));
     }
 
@@ -404,6 +442,10 @@ final class DefaultRedisService implements RedisService {
 
     @Override
     public RedisBatch batch() {
+        return newBatch();
+    }
+
+    private DefaultRedisBatch newBatch() {
         return new DefaultRedisBatch(keys, client.mode() == RedisMode.CLUSTER, scripts, runner, this::newBatchRun);
     }
 

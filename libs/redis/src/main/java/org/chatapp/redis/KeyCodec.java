@@ -2,7 +2,13 @@ package org.chatapp.redis;
 
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns the caller's keys into the raw keys stored in Redis by putting the prefix in front, and
@@ -15,10 +21,18 @@ final class KeyCodec implements RedisKeys {
 
     private final String prefix;
     private final byte[] prefixBytes;
+    /** Whether keys of different slots must go to separate commands. */
+    private final boolean cluster;
 
+    /** A key rule for a cluster, where keys of one command must share a slot. */
     KeyCodec(String prefix) {
+        this(prefix, true);
+    }
+
+    KeyCodec(String prefix, boolean cluster) {
         this.prefix = prefix;
         this.prefixBytes = prefix.getBytes(StandardCharsets.UTF_8);
+        this.cluster = cluster;
     }
 
     @Override
@@ -44,6 +58,28 @@ final class KeyCodec implements RedisKeys {
     @Override
     public int slot(String key) {
         return SlotHash.getSlot(encode(key));
+    }
+
+    @Override
+    public <T> List<List<T>> groupBySlot(Collection<T> items, Function<T, String> keyOf, int maxPerGroup) {
+        if (items == null || keyOf == null) {
+            throw new IllegalArgumentException((items == null ? "items" : "keyOf") + " must not be null");
+        }
+        if (maxPerGroup < 1) {
+            throw new IllegalArgumentException("maxPerGroup must be at least 1, was " + maxPerGroup);
+        }
+        Map<Integer, List<T>> bySlot = new TreeMap<>();
+        for (T item : items) {
+            int slot = slot(keyOf.apply(item));
+            bySlot.computeIfAbsent(cluster ? slot : 0, any -> new ArrayList<>()).add(item);
+        }
+        List<List<T>> groups = new ArrayList<>();
+        for (List<T> sameSlot : bySlot.values()) {
+            for (int from = 0; from < sameSlot.size(); from += maxPerGroup) {
+                groups.add(List.copyOf(sameSlot.subList(from, Math.min(sameSlot.size(), from + maxPerGroup))));
+            }
+        }
+        return groups;
     }
 
     byte[] encode(String key) {

@@ -1,5 +1,9 @@
 package org.chatapp.redis;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
 /**
  * The service's key rule as an operation: the raw key stored in Redis for a caller's key, and
  * back, and the cluster slot a key lands in. Features built on the service use it instead of
@@ -33,4 +37,16 @@ public interface RedisKeys {
      * @throws IllegalArgumentException when the key is null or empty
      */
     int slot(String key);
+
+    /**
+     * Splits items into groups that one multi-key command or script can take: on a cluster, items
+     * whose keys share a slot, in slot order; on a single server or with sentinel, where any keys go
+     * together, all of them; in both, at most {@code maxPerGroup} per group. Items keep their order
+     * within a group, duplicates included. With {@link RedisService#batch()} each group then costs
+     * one command, and each node one write.
+     *
+     * @param keyOf the caller's key (not yet prefixed) of an item, which decides its slot
+     * @throws IllegalArgumentException when items or keyOf is null, a key is null or empty, or maxPerGroup is below 1
+     */
+    <T> List<List<T>> groupBySlot(Collection<T> items, Function<T, String> keyOf, int maxPerGroup);
 }

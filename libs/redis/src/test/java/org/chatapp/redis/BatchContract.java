@@ -283,13 +283,16 @@ abstract class BatchContract {
     }
 
     @Test
-    void endpointChannel_ofTheServiceKindOfConnection_isFound() {
+    void endpointChannel_ofTheServiceKindOfConnection_isWhatTheTopologyPromises() {
         try (StatefulConnection<byte[], byte[]> connection = redis().lettuceClient().connect(ByteArrayCodec.INSTANCE)) {
             assertThat(EndpointChannel.available()).as("the channel field Lettuce keeps").isTrue();
-            assertThat(fastPathChannelFound(connection)).as("a batch is written whole, not command by command").isTrue();
+            assertWrittenAsTheTopologyPromises(connection);
         }
     }
 
-    /** Whether a batch on such a connection takes the fast path: for a cluster, to each master. */
-    abstract boolean fastPathChannelFound(StatefulConnection<byte[], byte[]> connection);
+    /**
+     * Asserts how a batch reaches the server on such a connection: written whole to the channel on a
+     * single node and to each master of a cluster, through Lettuce's routing with sentinel.
+     */
+    abstract void assertWrittenAsTheTopologyPromises(StatefulConnection<byte[], byte[]> connection);
 }

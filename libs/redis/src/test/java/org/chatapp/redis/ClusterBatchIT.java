@@ -38,15 +38,14 @@ class ClusterBatchIT extends BatchContract {
     }
 
     @Override
-    boolean fastPathChannelFound(StatefulConnection<byte[], byte[]> connection) {
+    void assertWrittenAsTheTopologyPromises(StatefulConnection<byte[], byte[]> connection) {
         var clusterConnection = (StatefulRedisClusterConnection<byte[], byte[]>) connection;
         for (RedisClusterNode master : clusterConnection.getPartitions()) {
-            if (master.is(RedisClusterNode.NodeFlag.UPSTREAM)
-                    && EndpointChannel.of(clusterConnection.getConnection(master.getNodeId())) == null) {
-                return false;
+            if (master.is(RedisClusterNode.NodeFlag.UPSTREAM)) {
+                assertThat(EndpointChannel.of(clusterConnection.getConnection(master.getNodeId())))
+                        .as("the channel to master %s, for its part written whole", master.getUri()).isNotNull();
             }
         }
-        return true;
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class KeyCodecTest {
@@ -43,5 +45,38 @@ class KeyCodecTest {
                 .withMessage("key must not be empty, was ''");
         assertThatIllegalArgumentException().isThrownBy(() -> new KeyCodec("p:").encode(new String[0]))
                 .withMessage("keys must not be empty");
+    }
+
+    @Test
+    void groupBySlot_cluster_groupsShareASlotAndKeepOrder() {
+        KeyCodec codec = new KeyCodec("chat:", true);
+        List<String> users = List.of("{a}1", "{b}1", "{a}2", "{b}2", "{a}3");
+
+        List<List<String>> groups = codec.groupBySlot(users, user -> "unread:" + user, 10);
+
+        assertThat(groups).containsExactlyInAnyOrder(List.of("{a}1", "{a}2", "{a}3"), List.of("{b}1", "{b}2"));
+        assertThat(groups).allSatisfy(group -> assertThat(group.stream().map(user -> codec.slot("unread:" + user)).distinct()).hasSize(1));
+    }
+
+    @Test
+    void groupBySlot_singleServer_oneGroupSplitBySize() {
+        KeyCodec codec = new KeyCodec("chat:", false);
+        List<String> users = IntStream.range(0, 25).mapToObj(i -> "user" + i).toList();
+
+        List<List<String>> groups = codec.groupBySlot(users, user -> user, 10);
+
+        assertThat(groups).extracting(List::size).containsExactly(10, 10, 5);
+        assertThat(groups.stream().flatMap(List::stream).toList()).isEqualTo(users);
+    }
+
+    @Test
+    void groupBySlot_badInput_isRefused() {
+        KeyCodec codec = new KeyCodec("chat:", true);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> codec.groupBySlot((List<String>) null, user -> user, 10)).withMessageContaining("items");
+        assertThatIllegalArgumentException().isThrownBy(() -> codec.groupBySlot(List.of("a"), user -> user, 0))
+                .withMessageContaining("maxPerGroup");
+        assertThatIllegalArgumentException().isThrownBy(() -> codec.groupBySlot(List.of("a"), (String user) -> null, 10))
+                .withMessageContaining("key");
     }
 }

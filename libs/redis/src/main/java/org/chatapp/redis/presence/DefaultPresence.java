@@ -3,16 +3,16 @@ package org.chatapp.redis.presence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.chatapp.redis.RedisMode;
+import org.chatapp.redis.BatchResult;
+import org.chatapp.redis.RedisBatch;
 import org.chatapp.redis.RedisScript;
 import org.chatapp.redis.RedisService;
 import org.slf4j.Logger;
@@ -169,27 +169,10 @@ final class DefaultPresence implements Presence {
         if (groups.isEmpty()) {
             return Map.of();
         }
-        String now = Long.toString(redis.clock().millis());
-        List<CompletableFuture<Map<String, UserPresence>>> others = new ArrayList<>(groups.size() - 1);
-        for (List<String> group : groups.subList(1, groups.size())) {
-            others.add(query(group, now).toCompletableFuture());
-        }
-        // The first group runs as a blocking call, so a caller on an event-loop thread is refused
-        // (IllegalStateException) instead of blocking the thread that would deliver the replies.
-        Map<String, UserPresence> found = new LinkedHashMap<>();
-        List<String> first = groups.get(0);
-        List<Object> reply = redis.scripts().run(QUERY, keys(first), List.of(now));
-        for (int i = 0; i < first.size(); i++) {
-            found.put(first.get(i), userPresence(first.get(i), reply, i));
-        }
-        for (CompletableFuture<Map<String, UserPresence>> other : others) {
-            try {
-                found.putAll(other.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
-        return inAskedOrder(userIds, found);
+        RedisBatch batch = redis.batch();
+        List<BatchResult<List<Object>>> replies = queueQueries(batch, groups);
+        batch.execute();
+        return collect(userIds, groups, replies);
     }
 
     @Override
@@ -200,16 +183,36 @@ final class DefaultPresence implements Presence {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        String now = Long.toString(redis.clock().millis());
-        List<CompletableFuture<Map<String, UserPresence>>> queries = new ArrayList<>(groups.size());
-        for (List<String> group : groups) {
-            queries.add(query(group, now).toCompletableFuture());
+        if (groups.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
         }
-        return CompletableFuture.allOf(queries.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, UserPresence> found = new LinkedHashMap<>();
-            queries.forEach(query -> found.putAll(query.join()));
-            return inAskedOrder(userIds, found);
-        });
+        RedisBatch batch = redis.batch();
+        List<BatchResult<List<Object>>> replies = queueQueries(batch, groups);
+        return batch.executeAsync().thenApply(done -> collect(userIds, groups, replies));
+    }
+
+    /** One query script per slot group, all in one batch: one write per master, the groups in parallel. */
+    private List<BatchResult<List<Object>>> queueQueries(RedisBatch batch, List<List<String>> groups) {
+        List<String> now = List.of(Long.toString(redis.clock().millis()));
+        List<BatchResult<List<Object>>> replies = new ArrayList<>(groups.size());
+        for (List<String> group : groups) {
+            replies.add(batch.script(QUERY, keys(group), now));
+        }
+        return replies;
+    }
+
+    /** The users' presence in the order asked; the first failed group's error when any failed. */
+    private static Map<String, UserPresence> collect(Collection<String> userIds, List<List<String>> groups,
+            List<BatchResult<List<Object>>> replies) {
+        Map<String, UserPresence> found = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<String> group = groups.get(g);
+            List<Object> reply = replies.get(g).get();
+            for (int i = 0; i < group.size(); i++) {
+                found.put(group.get(i), userPresence(group.get(i), reply, i));
+            }
+        }
+        return inAskedOrder(userIds, found);
     }
 
     @Override
@@ -254,16 +257,6 @@ final class DefaultPresence implements Presence {
         return "Presence[" + options + "]";
     }
 
-    private CompletionStage<Map<String, UserPresence>> query(List<String> userIds, String now) {
-        return redis.scripts().runAsync(QUERY, keys(userIds), List.of(now)).thenApply(reply -> {
-            Map<String, UserPresence> found = new LinkedHashMap<>();
-            for (int i = 0; i < userIds.size(); i++) {
-                found.put(userIds.get(i), userPresence(userIds.get(i), reply, i));
-            }
-            return found;
-        });
-    }
-
     /**
      * Returns the distinct users in groups that one script can read: per slot in a cluster (the
      * slots in ascending order), at most {@link #KEYS_PER_QUERY} each.
@@ -281,18 +274,7 @@ final class DefaultPresence implements Presence {
             requireId("userIds[" + index++ + "]", userId);
             distinct.add(userId);
         }
-        Map<Integer, List<String>> bySlot = new TreeMap<>();
-        boolean cluster = redis.mode() == RedisMode.CLUSTER;
-        for (String userId : distinct) {
-            bySlot.computeIfAbsent(cluster ? redis.keys().slot(userKey(userId)) : 0, slot -> new ArrayList<>()).add(userId);
-        }
-        List<List<String>> groups = new ArrayList<>();
-        for (List<String> slotUsers : bySlot.values()) {
-            for (int from = 0; from < slotUsers.size(); from += KEYS_PER_QUERY) {
-                groups.add(slotUsers.subList(from, Math.min(slotUsers.size(), from + KEYS_PER_QUERY)));
-            }
-        }
-        return groups;
+        return redis.keys().groupBySlot(distinct, this::userKey, KEYS_PER_QUERY);
     }
 
     private static Map<String, UserPresence> inAskedOrder(Collection<String> userIds, Map<String, UserPresence> found) {

@@ -6,9 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.chatapp.redis.RedisMode;
+import org.chatapp.redis.BatchResult;
+import org.chatapp.redis.RedisBatch;
 import org.chatapp.redis.RedisOutcomeUnknownException;
 import org.chatapp.redis.RedisScript;
 import org.chatapp.redis.RedisService;
@@ -64,33 +63,28 @@ final class DefaultUnreadCounters implements UnreadCounters {
         if (groups.isEmpty()) {
             return;
         }
+        // One script per slot group, all in one batch: one write per master, the groups in parallel.
         List<String> args = List.of(conversationId, retentionMillis);
-        List<CompletableFuture<Long>> others = new ArrayList<>(groups.size() - 1);
-        for (List<String> group : groups.subList(1, groups.size())) {
-            others.add(redis.scripts().runAsync(INCREMENT, keys(group), args).toCompletableFuture());
+        RedisBatch batch = redis.batch();
+        List<BatchResult<Long>> results = new ArrayList<>(groups.size());
+        for (List<String> group : groups) {
+            results.add(batch.script(INCREMENT, keys(group), args));
         }
-        // The first group runs as a blocking call, so a caller on an event-loop thread is refused
-        // (IllegalStateException) instead of blocking the thread that would deliver the replies.
-        RedisServiceException firstGroupFailure = null;
-        try {
-            redis.scripts().run(INCREMENT, keys(groups.get(0)), args);
-        } catch (RedisServiceException e) {
-            if (others.isEmpty()) {
-                throw e;
-            }
-            firstGroupFailure = e;
-        }
+        batch.execute();
         List<String> incremented = new ArrayList<>();
         List<String> notIncremented = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         RedisServiceException first = null;
         for (int i = 0; i < groups.size(); i++) {
-            RedisServiceException failure = i == 0 ? firstGroupFailure : failure(others.get(i - 1));
+            RedisServiceException failure = results.get(i).error().orElse(null);
             (failure == null ? incremented : failure instanceof RedisOutcomeUnknownException ? unknown : notIncremented)
                     .addAll(groups.get(i));
             first = first == null ? failure : first;
         }
         if (first != null) {
+            if (groups.size() == 1) {
+                throw first;
+            }
             throw new UnreadPartialIncrementException(conversationId, incremented, notIncremented, unknown, first);
         }
     }
@@ -151,18 +145,7 @@ final class DefaultUnreadCounters implements UnreadCounters {
             requireId("recipientIds[" + index++ + "]", recipient);
             distinct.add(recipient);
         }
-        Map<Integer, List<String>> bySlot = new LinkedHashMap<>();
-        boolean cluster = redis.mode() == RedisMode.CLUSTER;
-        for (String recipient : distinct) {
-            bySlot.computeIfAbsent(cluster ? redis.keys().slot(key(recipient)) : 0, slot -> new ArrayList<>()).add(recipient);
-        }
-        List<List<String>> groups = new ArrayList<>();
-        for (List<String> slotRecipients : bySlot.values()) {
-            for (int from = 0; from < slotRecipients.size(); from += KEYS_PER_SCRIPT) {
-                groups.add(slotRecipients.subList(from, Math.min(slotRecipients.size(), from + KEYS_PER_SCRIPT)));
-            }
-        }
-        return groups;
+        return redis.keys().groupBySlot(distinct, this::key, KEYS_PER_SCRIPT);
     }
 
     private String key(String userId) {
@@ -171,17 +154,6 @@ final class DefaultUnreadCounters implements UnreadCounters {
 
     private List<String> keys(List<String> userIds) {
         return userIds.stream().map(this::key).toList();
-    }
-
-    /** Waits for a part and returns its failure, or null when it succeeded. */
-    private static RedisServiceException failure(CompletableFuture<Long> part) {
-        try {
-            part.join();
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause() instanceof RedisServiceException failure ? failure
-                    : new RedisServiceException("UNREAD INCREMENT", null, String.valueOf(e.getCause()), e.getCause());
-        }
     }
 
     private static void requireId(String name, String id) {
