@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.chatapp.redis.BatchResult;
+import org.chatapp.redis.RedisBatch;
 import org.chatapp.redis.RedisNode;
 import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.RedisService;
@@ -28,6 +30,11 @@ public class ChatRedisExample {
             redis.del("user:1", "user:2", "{room:42}:title");                 // keys in different slots: fine
             redis.hashes().set("profile:1", Map.of("name", "Ada"));
             redis.streams().add("events", Map.of("type", "message.created"));
+            RedisBatch batch = redis.batch();                                 // queued here, sent by execute()
+            BatchResult<Long> unread = batch.hashes().increment("unread:ada", "room:42", 1);
+            BatchResult<Optional<String>> bob = batch.get("user:2");          // any slots: one write per master
+            batch.execute();                                                  // a failed command fails only its result
+            System.out.println("unread: " + unread.get() + ", user:2: " + bob.get().orElse("(none)"));
             try (Stream<String> keys = redis.scan("user:*")) {              // SCAN on every master, prefix stripped
                 keys.forEach(key -> System.out.println("key: " + key));
             }
