@@ -52,7 +52,8 @@ final class DefaultRedisBatch implements RedisBatch {
     private final DefaultScriptOperations scripts;
     private final Supplier<BatchRun> runs;
     private final CommandRunner runner;
-    private final List<BatchCommand<?, ?>> commands = new ArrayList<>();
+    /** Sized for a typical batch (a page of members, a fan-out); it grows past that. */
+    private final List<BatchCommand<?, ?>> commands = new ArrayList<>(128);
     private final Hashes hashes = new BatchHashes();
     private final Lists lists = new BatchLists();
     private final Sets sets = new BatchSets();
