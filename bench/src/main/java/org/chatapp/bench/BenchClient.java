@@ -4,14 +4,23 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One peer's connection under test: the same blocking GET and SET, and one of the two ways its
- * users keep many calls in flight.
+ * One peer's connection under test: the same blocking GET and SET, one of the two ways its users
+ * keep many calls in flight, and its explicit batch.
  */
 sealed interface BenchClient extends AutoCloseable permits BenchClient.Async, BenchClient.Pipelined {
 
     String get(String key);
 
     void set(String key, String value);
+
+    /**
+     * Sends a GET per key as one batch, the way the client's users send many commands from one
+     * thread, and returns once every reply has arrived and been read as the value its users get.
+     */
+    void getBatch(List<String> keys);
+
+    /** Sends a SET per key as one batch and returns once every reply has arrived and been read. */
+    void setBatch(List<String> keys, String value);
 
     @Override
     void close();

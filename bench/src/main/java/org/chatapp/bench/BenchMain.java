@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.chatapp.redis.RedisNode;
 import org.chatapp.redis.local.LocalRedis;
@@ -58,6 +59,7 @@ public final class BenchMain {
             scenarios.add(new Scenario(operation, Scenario.Driver.sync(1)));
             scenarios.add(new Scenario(operation, Scenario.Driver.sync(16)));
             scenarios.add(new Scenario(operation, Scenario.Driver.async(128)));
+            scenarios.add(new Scenario(operation, Scenario.Driver.batch(128)));
         }
         scenarios.add(new Scenario(Scenario.Operation.PUBLISH, Scenario.Driver.publishers(1)));
         scenarios.add(new Scenario(Scenario.Operation.PUBLISH, Scenario.Driver.publishers(16)));
@@ -99,9 +101,10 @@ public final class BenchMain {
 
     /**
      * Measures one family's selected cases on one topology: opens the peers measured in any of
-     * them, runs each case over the peers measured in it, and closes the peers.
+     * them, runs each case over the peers measured in it, and closes the peers. A peer whose case
+     * stands for one it measured already ({@link Peer#measuredAs}) gets those runs again.
      */
-    private static void measure(Topology topology, List<Peer> peers, List<Scenario> scenarios, Runner runner,
+    static void measure(Topology topology, List<Peer> peers, List<Scenario> scenarios, Runner runner,
             BenchSettings settings, Report report) {
         Map<Peer, Peer.Session> sessions = new LinkedHashMap<>();
         try {
@@ -112,14 +115,21 @@ public final class BenchMain {
             }
             for (Scenario scenario : scenarios) {
                 Map<Peer, List<RunResult>> results = new LinkedHashMap<>();
+                List<Peer> order = new ArrayList<>();
                 sessions.forEach((peer, session) -> {
-                    if (peer.measures(scenario)) {
+                    if (!peer.measures(scenario)) {
+                        return;
+                    }
+                    Optional<Report.Row> measured = sameRuns(report, topology, scenario, peer);
+                    if (measured.isPresent()) {
+                        results.put(peer, new ArrayList<>(measured.get().runs()));
+                    } else {
                         session.run(scenario, settings.warmup());
                         results.put(peer, new ArrayList<>());
+                        order.add(peer);
                     }
                 });
                 // Interleaved, and in turn first, so drift of the machine hits every peer alike.
-                List<Peer> order = new ArrayList<>(results.keySet());
                 for (int run = 0; run < settings.runs(); run++) {
                     for (Peer peer : order) {
                         results.get(peer).add(sessions.get(peer).run(scenario, settings.duration()));
@@ -140,6 +150,15 @@ public final class BenchMain {
         } finally {
             sessions.values().forEach(Peer.Session::close);
         }
+    }
+
+    /**
+     * Returns the peer's row of the case that stands for this one on the topology, when the peer
+     * drives both cases the same way and that case was measured already.
+     */
+    private static Optional<Report.Row> sameRuns(Report report, Topology topology, Scenario scenario, Peer peer) {
+        Scenario measuredAs = peer.measuredAs(scenario);
+        return measuredAs.equals(scenario) ? Optional.empty() : report.row(topology, measuredAs, peer);
     }
 
     /** Command-line settings; the short mode is the CI smoke run. */

@@ -1,7 +1,12 @@
 package org.chatapp.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.chatapp.redis.BatchResult;
+import org.chatapp.redis.RedisBatch;
 import org.chatapp.redis.RedisNode;
 import org.chatapp.redis.RedisOptions;
 import org.chatapp.redis.RedisService;
@@ -49,7 +54,8 @@ final class ChatappPeer implements ClientPeer {
                 + "measure the same code as the default's, since only blocking calls spin"
                 : "the default `spinWait`, here " + spinText(RedisOptions.defaultSpinWait()) + " on "
                         + Runtime.getRuntime().availableProcessors() + " CPUs";
-        return "`RedisService` with key prefix `" + Peers.PREFIX + "` and " + spin + "; in flight through `getAsync`/`setAsync`";
+        return "`RedisService` with key prefix `" + Peers.PREFIX + "` and " + spin + "; in flight through `getAsync`/`setAsync`; "
+                + "a batch as `redis.batch()`, a `get`/`set` per key, `execute()`, then `get()` on every result";
     }
 
     private static String spinText(Duration spinWait) {
@@ -87,6 +93,29 @@ final class ChatappPeer implements ClientPeer {
             @Override
             public void set(String key, String value) {
                 redis.set(key, value);
+            }
+
+            @Override
+            public void getBatch(List<String> keys) {
+                RedisBatch batch = redis.batch();
+                List<BatchResult<Optional<String>>> results = new ArrayList<>(keys.size());
+                for (String key : keys) {
+                    results.add(batch.get(key));
+                }
+                batch.execute();
+                // Each result read, as its users do: a failed command throws here, and the run fails.
+                results.forEach(BatchResult::get);
+            }
+
+            @Override
+            public void setBatch(List<String> keys, String value) {
+                RedisBatch batch = redis.batch();
+                List<BatchResult<Void>> results = new ArrayList<>(keys.size());
+                for (String key : keys) {
+                    results.add(batch.set(key, value));
+                }
+                batch.execute();
+                results.forEach(BatchResult::get);
             }
 
             @Override

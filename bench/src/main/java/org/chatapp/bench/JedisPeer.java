@@ -1,5 +1,6 @@
 package org.chatapp.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -8,6 +9,7 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -29,7 +31,8 @@ final class JedisPeer implements ClientPeer {
     public String setup() {
         return "`RedisClient`, on the cluster `RedisClusterClient`, with a pool of " + POOL_SIZE
                 + " connections (per node on the cluster); in flight as one pipeline of all the commands in flight, "
-                + "`sync()` per batch";
+                + "`sync()` per batch; a batch as the same pipeline (`ClusterPipeline` on the cluster), `sync()`, then "
+                + "`get()` on every `Response`";
     }
 
     @Override
@@ -79,6 +82,31 @@ final class JedisPeer implements ClientPeer {
                     pipeline.set(Peers.PREFIX + key, value);
                 }
                 pipeline.sync();
+            }
+        }
+
+        @Override
+        public void getBatch(List<String> keys) {
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                List<Response<String>> responses = new ArrayList<>(keys.size());
+                for (String key : keys) {
+                    responses.add(pipeline.get(Peers.PREFIX + key));
+                }
+                pipeline.sync();
+                // A Response decodes its reply only in get(): read, the batch pays what its users pay.
+                responses.forEach(Response::get);
+            }
+        }
+
+        @Override
+        public void setBatch(List<String> keys, String value) {
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                List<Response<String>> responses = new ArrayList<>(keys.size());
+                for (String key : keys) {
+                    responses.add(pipeline.set(Peers.PREFIX + key, value));
+                }
+                pipeline.sync();
+                responses.forEach(Response::get);
             }
         }
 

@@ -20,6 +20,15 @@ interface Peer {
     }
 
     /**
+     * Returns the case whose runs stand for the given one: the case itself, but for a peer that
+     * drives two cases the same way, the one of them measured first. When the report already has
+     * this peer's row of that case on the topology, the runs are shown again, not measured again.
+     */
+    default Scenario measuredAs(Scenario scenario) {
+        return scenario;
+    }
+
+    /**
      * Returns whether the goals judge this peer's rows: this library as its users get it, against
      * the other peers of the same family.
      */

@@ -1,8 +1,12 @@
 package org.chatapp.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.chatapp.redis.RedisNode;
 import org.redisson.Redisson;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
@@ -22,7 +26,8 @@ final class RedissonPeer implements ClientPeer {
     public String setup() {
         return "`Config` with `useSingleServer()`/`useClusterServers()` and defaults otherwise (on the cluster "
                 + "reads go to replicas, Redisson's default), `StringCodec`, `RBucket<String>`; in flight through "
-                + "`getAsync`/`setAsync`";
+                + "`getAsync`/`setAsync`; a batch as `createBatch()` with default `BatchOptions`, "
+                + "`getBucket(key).getAsync()`/`setAsync(value)` per key, `execute()`, then every future's value";
     }
 
     @Override
@@ -39,6 +44,28 @@ final class RedissonPeer implements ClientPeer {
             @Override
             public void set(String key, String value) {
                 redisson.<String>getBucket(Peers.PREFIX + key).set(value);
+            }
+
+            @Override
+            public void getBatch(List<String> keys) {
+                RBatch batch = redisson.createBatch();
+                List<RFuture<String>> results = new ArrayList<>(keys.size());
+                for (String key : keys) {
+                    results.add(batch.<String>getBucket(Peers.PREFIX + key).getAsync());
+                }
+                batch.execute();
+                results.forEach(result -> result.toCompletableFuture().join());
+            }
+
+            @Override
+            public void setBatch(List<String> keys, String value) {
+                RBatch batch = redisson.createBatch();
+                List<RFuture<Void>> results = new ArrayList<>(keys.size());
+                for (String key : keys) {
+                    results.add(batch.<String>getBucket(Peers.PREFIX + key).setAsync(value));
+                }
+                batch.execute();
+                results.forEach(result -> result.toCompletableFuture().join());
             }
 
             @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -20,7 +21,8 @@ import org.HdrHistogram.Recorder;
 /**
  * Drives one client through one scenario for a fixed time and records throughput, latency and the
  * CPU time the JVM used meanwhile: GET and SET, pub/sub, locks and rate limits, the blocking ones
- * on the same caller threads and the non-blocking ones with the same calls in flight.
+ * on the same caller threads, the non-blocking ones with the same calls in flight, and the batches
+ * of the same size from one thread.
  */
 final class Runner {
 
@@ -64,6 +66,10 @@ final class Runner {
     RunResult run(BenchClient client, Scenario scenario, Duration duration) {
         boolean get = scenario.operation() == Scenario.Operation.GET;
         return measuringCpu(() -> {
+            if (scenario.driver().isBatch()) {
+                return runBatches(scenario.driver().batch(), duration, get ? client::getBatch
+                        : batchKeys -> client.setBatch(batchKeys, value));
+            }
             if (!scenario.driver().isAsync()) {
                 return runBlocking(scenario, duration, (thread, random) -> {
                     String key = keys[random.nextInt(keys.length)];
@@ -75,7 +81,9 @@ final class Runner {
                 });
             }
             if (client instanceof BenchClient.Pipelined pipelined) {
-                return runPipelined(pipelined, scenario, duration);
+                // Without a non-blocking API, its users keep commands in flight as pipelines.
+                return runBatches(scenario.driver().inFlight(), duration, get ? pipelined::getPipelined
+                        : batchKeys -> pipelined.setPipelined(batchKeys, value));
             }
             BenchClient.Async async = (BenchClient.Async) client;
             return runInFlight(scenario, duration, random -> {
@@ -270,11 +278,11 @@ final class Runner {
     }
 
     /**
-     * Sends batches of {@code inFlight} commands from one thread, one batch at a time. A command's
-     * reply is only seen when its batch completes, so each command's latency is its batch's.
+     * Sends batches of {@code batchSize} commands on random keys from one thread, one batch at a
+     * time: {@code send} returns once every reply of its batch is in. A command's reply is only seen
+     * when its batch completes, so each command's latency is its batch's.
      */
-    private RunResult runPipelined(BenchClient.Pipelined client, Scenario scenario, Duration duration) {
-        int batchSize = scenario.driver().inFlight();
+    private RunResult runBatches(int batchSize, Duration duration, Consumer<List<String>> send) {
         Histogram latency = newHistogram();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String[] batch = new String[batchSize];
@@ -287,11 +295,7 @@ final class Runner {
                 batch[i] = keys[random.nextInt(keys.length)];
             }
             long issued = System.nanoTime();
-            if (scenario.operation() == Scenario.Operation.GET) {
-                client.getPipelined(batchKeys);
-            } else {
-                client.setPipelined(batchKeys, value);
-            }
+            send.accept(batchKeys);
             now = System.nanoTime();
             latency.recordValueWithCount(Math.min(now - issued, HIGHEST_LATENCY_NANOS), batchSize);
         }

@@ -59,24 +59,35 @@ record Scenario(Operation operation, Driver driver) {
      * @param threads blocking caller threads, or 0 for the in-flight driver
      * @param inFlight calls in flight for the in-flight driver: futures for a client with a
      *        non-blocking API, batches of this size for a client that pipelines
+     * @param batch commands per batch for the batch driver, 0 for the others: one thread sends them
+     *        with the client's explicit batch API, waits for every reply, and sends the next batch
      */
-    record Driver(String label, int threads, int inFlight) {
+    record Driver(String label, int threads, int inFlight, int batch) {
         static Driver sync(int threads) {
-            return new Driver(threads + (threads == 1 ? " thread" : " threads") + " sync", threads, 0);
+            return new Driver(threads + (threads == 1 ? " thread" : " threads") + " sync", threads, 0, 0);
         }
 
         /** Blocking publishers: each thread publishes its next event once Redis took the last one. */
         static Driver publishers(int threads) {
             return new Driver(threads + (threads == 1 ? " publisher thread" : " publisher threads") + ", 1 subscriber",
-                    threads, 0);
+                    threads, 0, 0);
         }
 
         static Driver async(int inFlight) {
-            return new Driver(inFlight + " in flight", 0, inFlight);
+            return new Driver(inFlight + " in flight", 0, inFlight, 0);
+        }
+
+        /** One thread sending batches of the given size, each once the last one's replies are all in. */
+        static Driver batch(int size) {
+            return new Driver("batch of " + size, 1, 0, size);
         }
 
         boolean isAsync() {
             return threads == 0;
+        }
+
+        boolean isBatch() {
+            return batch > 0;
         }
     }
 

@@ -24,7 +24,8 @@ final class SpringDataRedisPeer implements ClientPeer {
     public String setup() {
         return "`LettuceConnectionFactory` with defaults and a `StringRedisTemplate`; `opsForValue()` for the "
                 + "blocking cases, in flight as `executePipelined` batches, each of which opens and closes a "
-                + "connection of its own, as it does without a pool";
+                + "connection of its own, as it does without a pool; a batch as one such `executePipelined`, which "
+                + "returns every reply read";
     }
 
     @Override
@@ -77,6 +78,20 @@ final class SpringDataRedisPeer implements ClientPeer {
                 }
                 return null;
             });
+        }
+
+        /**
+         * The batch is the same call as in flight: {@code executePipelined} has read every reply into
+         * the list it returns, through the template's serializer, by the time it returns.
+         */
+        @Override
+        public void getBatch(List<String> keys) {
+            getPipelined(keys);
+        }
+
+        @Override
+        public void setBatch(List<String> keys, String value) {
+            setPipelined(keys, value);
         }
 
         /** Encodes as the template's string serializer does; a callback gets the connection's byte API. */

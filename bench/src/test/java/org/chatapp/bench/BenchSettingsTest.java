@@ -25,6 +25,15 @@ class BenchSettingsTest {
     }
 
     @Test
+    void selects_batch_matchesOnlyTheBatchRows() {
+        BenchMain.BenchSettings settings = BenchMain.BenchSettings.parse(new String[] {"--only", "batch"});
+
+        assertThat(BenchMain.scenarios()).filteredOn(scenario -> settings.selects("cluster 3x1 " + scenario.label()))
+                .extracting(Scenario::label)
+                .containsExactly("GET, batch of 128", "SET, batch of 128");
+    }
+
+    @Test
     void selects_noOnly_matchesEveryRow() {
         BenchMain.BenchSettings settings = BenchMain.BenchSettings.parse(new String[0]);
 

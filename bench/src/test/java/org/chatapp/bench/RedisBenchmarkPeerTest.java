@@ -2,9 +2,10 @@ package org.chatapp.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Reading redis-benchmark's CSV output, as version 7.0 prints it. */
+/** Reading redis-benchmark's CSV output, as version 7.0 prints it, and which of its runs stand for a batch. */
 class RedisBenchmarkPeerTest {
 
     private static final String CLUSTER_OUTPUT = """
@@ -25,6 +26,22 @@ class RedisBenchmarkPeerTest {
         assertThat(result.opsPerSecond()).isEqualTo(80_000);
         assertThat(result.p50Nanos()).isEqualTo(551_000);
         assertThat(result.p99Nanos()).isEqualTo(807_000);
+    }
+
+    @Test
+    void measuredAs_batch_inFlightCaseOfTheSameOperationAndSize() {
+        RedisBenchmarkPeer peer = new RedisBenchmarkPeer(Path.of("redis-benchmark"), "7.0.15");
+
+        assertThat(peer.measuredAs(new Scenario(Scenario.Operation.SET, Scenario.Driver.batch(128))))
+                .isEqualTo(new Scenario(Scenario.Operation.SET, Scenario.Driver.async(128)));
+    }
+
+    @Test
+    void measuredAs_notABatch_theCaseItself() {
+        RedisBenchmarkPeer peer = new RedisBenchmarkPeer(Path.of("redis-benchmark"), "7.0.15");
+        Scenario sync = new Scenario(Scenario.Operation.GET, Scenario.Driver.sync(16));
+
+        assertThat(peer.measuredAs(sync)).isEqualTo(sync);
     }
 
     @Test

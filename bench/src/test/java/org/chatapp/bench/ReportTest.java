@@ -2,14 +2,18 @@ package org.chatapp.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.chatapp.redis.RedisNode;
 import org.junit.jupiter.api.Test;
 
-/** What the report makes of the building blocks' rows: their tables and their goals. Nothing is measured here. */
+/** What the report makes of its rows: their tables and their goals. Nothing is measured here. */
 class ReportTest {
 
     private static final Topology STANDALONE = new Topology("standalone", List.of(new RedisNode("localhost", 7000)), false);
+    private static final Topology CLUSTER = new Topology("cluster 3x1", List.of(new RedisNode("localhost", 7001)), true);
+    private static final Scenario GET_IN_FLIGHT = new Scenario(Scenario.Operation.GET, Scenario.Driver.async(128));
+    private static final Scenario GET_BATCH = new Scenario(Scenario.Operation.GET, Scenario.Driver.batch(128));
     private static final Scenario PUBSUB = new Scenario(Scenario.Operation.PUBLISH, Scenario.Driver.publishers(1));
     private static final Scenario LOCK = new Scenario(Scenario.Operation.LOCK_CONTENDED, Scenario.Driver.sync(16));
 
@@ -18,6 +22,112 @@ class ReportTest {
     private static final Peer TOPIC = new NamedPeer("Redisson RTopic", false);
     private static final Peer LOCKS = new NamedPeer("chatapp RedisLocks", true);
     private static final Peer RLOCK = new NamedPeer("Redisson RLock", false);
+    private static final Peer SERVICE = ChatappPeer.defaults();
+    private static final Peer LETTUCE = new LettucePeer();
+    private static final Peer JEDIS = new NamedPeer("Jedis", false);
+    /** Never run: its rows are made by hand. */
+    private static final Peer REDIS_BENCHMARK = new RedisBenchmarkPeer(Path.of("redis-benchmark"), "7.0.15");
+
+    private static final String BATCH_AGAINST_REDIS_BENCHMARK = "### RedisService's batch of 128 against redis-benchmark "
+            + "`-P 128`: at least 0.8x on standalone and 0.6x on the cluster";
+    private static final String BATCH_AHEAD = "### RedisService's batch of 128 ahead of every other Java peer's batch";
+
+    @Test
+    void markdown_batchAtGoalAndAheadOfThePeers_batchGoalsMet() {
+        Report report = report(List.of(SERVICE, JEDIS, REDIS_BENCHMARK));
+        report.add(STANDALONE, GET_BATCH, SERVICE, List.of(run(900_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_BATCH, JEDIS, List.of(run(800_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_BATCH, REDIS_BENCHMARK, List.of(run(1_000_000, 100, 300, 0)));
+
+        assertThat(report.markdown())
+                .contains("## standalone, GET, batch of 128")
+                .contains(BATCH_AGAINST_REDIS_BENCHMARK + ": met\n\n- standalone, GET, batch of 128: 0.90x (goal 0.80x), met\n")
+                .contains(BATCH_AHEAD + ": met\n\n- standalone, GET, batch of 128: best of the others Jedis, "
+                        + "RedisService/best 1.13x, met\n");
+    }
+
+    @Test
+    void markdown_batchBelowPointEightOnStandalone_redisBenchmarkGoalNotMet() {
+        Report report = report(List.of(SERVICE, REDIS_BENCHMARK));
+        report.add(STANDALONE, GET_BATCH, SERVICE, List.of(run(700_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_BATCH, REDIS_BENCHMARK, List.of(run(1_000_000, 100, 300, 0)));
+
+        assertThat(report.markdown()).contains(BATCH_AGAINST_REDIS_BENCHMARK
+                + ": not met in 1 of 1 rows\n\n- standalone, GET, batch of 128: 0.70x (goal 0.80x), not met\n");
+    }
+
+    @Test
+    void markdown_batchAbovePointSixOnCluster_redisBenchmarkGoalMet() {
+        Report report = report(List.of(SERVICE, REDIS_BENCHMARK));
+        report.add(CLUSTER, GET_BATCH, SERVICE, List.of(run(650_000, 100, 300, 0)));
+        report.add(CLUSTER, GET_BATCH, REDIS_BENCHMARK, List.of(run(1_000_000, 100, 300, 0)));
+
+        assertThat(report.markdown()).contains(BATCH_AGAINST_REDIS_BENCHMARK
+                + ": met\n\n- cluster 3x1, GET, batch of 128: 0.65x (goal 0.60x), met\n");
+    }
+
+    @Test
+    void markdown_batchBehindAPeer_aheadGoalNotMet() {
+        Report report = report(List.of(SERVICE, JEDIS, REDIS_BENCHMARK));
+        report.add(STANDALONE, GET_BATCH, SERVICE, List.of(run(900_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_BATCH, JEDIS, List.of(run(1_000_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_BATCH, REDIS_BENCHMARK, List.of(run(1_000_000, 100, 300, 0)));
+
+        assertThat(report.markdown()).contains(BATCH_AHEAD + ": not met in 1 of 1 rows\n\n- standalone, GET, batch of 128: "
+                + "best of the others Jedis, RedisService/best 0.90x, not met\n");
+    }
+
+    @Test
+    void markdown_batchAndInFlightRows_singleCallGoalsJudgeOnlyTheInFlightRow() {
+        Report report = report(List.of(SERVICE, LETTUCE, REDIS_BENCHMARK));
+        report.add(STANDALONE, GET_IN_FLIGHT, SERVICE, List.of(run(500_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_IN_FLIGHT, LETTUCE, List.of(run(100_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_IN_FLIGHT, REDIS_BENCHMARK, List.of(run(1_000_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_BATCH, SERVICE, List.of(run(50_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_BATCH, LETTUCE, List.of(run(100_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_BATCH, REDIS_BENCHMARK, List.of(run(1_000_000, 100, 300, 0)));
+
+        assertThat(report.markdown())
+                .contains("### RedisService at least 0.95x raw Lettuce in every row but the batches: met\n\n"
+                        + "- standalone, GET, 128 in flight: 5.00x, met\n\n###")
+                .contains("### RedisService against redis-benchmark: at least 0.9x with 1 and with 16 threads sync, 0.8x "
+                        + "with 128 in flight on standalone and 0.6x on the cluster: not met in 1 of 1 rows\n\n"
+                        + "- standalone, GET, 128 in flight: 0.50x (goal 0.80x), not met\n\n###");
+    }
+
+    @Test
+    void markdown_batchWithoutRedisBenchmark_redisBenchmarkGoalNotMeasured() {
+        Report report = report(List.of(SERVICE, JEDIS));
+        report.add(STANDALONE, GET_BATCH, SERVICE, List.of(run(900_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_BATCH, JEDIS, List.of(run(800_000, 100, 300, 0)));
+
+        assertThat(report.markdown()).contains(BATCH_AGAINST_REDIS_BENCHMARK + ": not measured, redis-benchmark was missing");
+    }
+
+    @Test
+    void markdown_batchRows_tableHasCpuColumnsAndHeaderSaysWhatABatchRowIs() {
+        Report report = report(List.of(SERVICE, REDIS_BENCHMARK));
+        report.add(STANDALONE, GET_BATCH, SERVICE, List.of(new RunResult(900_000, 1.0, 100_000, 300_000, 450_000_000, 0)));
+        report.add(STANDALONE, GET_BATCH, REDIS_BENCHMARK, List.of(run(1_000_000, 100, 300, 0)));
+
+        assertThat(report.markdown())
+                .contains("In a batch row, one thread sends a batch of commands")
+                .contains("| chatapp RedisService | 900,000 | 900,000-900,000 | 100 | 300 | 0.5 | 0.45 | 0.90x | - |")
+                .contains("| redis-benchmark 7.0.15 | 1,000,000 | 1,000,000-1,000,000 | 100 | 300 | - | - | 1.00x | - |");
+    }
+
+    @Test
+    void markdown_noBatchRows_singleCallGoalTitlesUnchanged() {
+        Report report = report(List.of(SERVICE, LETTUCE));
+        report.add(STANDALONE, GET_IN_FLIGHT, SERVICE, List.of(run(500_000, 100, 300, 0)));
+        report.add(STANDALONE, GET_IN_FLIGHT, LETTUCE, List.of(run(100_000, 100, 300, 0)));
+
+        assertThat(report.markdown())
+                .contains("### RedisService at least 0.95x raw Lettuce in every row: met")
+                .doesNotContain("but the batches")
+                .doesNotContain("In a batch row")
+                .doesNotContain("### RedisService's batch");
+    }
 
     @Test
     void markdown_pubSubCase_tableHasDeliveredAndARatioColumnPerOtherPeer() {
