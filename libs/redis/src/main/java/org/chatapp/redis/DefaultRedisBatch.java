@@ -92,6 +92,13 @@ final class DefaultRedisBatch implements RedisBatch {
         return queue(type.name(), key, raw, type, output, args(raw), decoder);
     }
 
+    /** Queues a command of a key and values (members, fields, list items) that returns a count. */
+    private BatchResult<Long> countOfValues(CommandType type, String key, String... values) {
+        byte[] raw = keys.encode(key);
+        byte[][] encoded = DefaultHashOperations.encodeAll(values);
+        return queue(type.name(), key, raw, type, INTEGER, BatchArgs.ofKey(raw, 1 + encoded.length).values(encoded), DefaultRedisBatch::same);
+    }
+
     private void requireNotSent() {
         if (sent) {
             throw new IllegalStateException("the batch was already sent; start a new one with RedisService.batch()");
@@ -411,9 +418,7 @@ final class DefaultRedisBatch implements RedisBatch {
 
         @Override
         public BatchResult<Long> delete(String key, String... fields) {
-            byte[] raw = keys.encode(key);
-            return queue("HDEL", key, raw, CommandType.HDEL, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(fields)),
-                    DefaultRedisBatch::same);
+            return countOfValues(CommandType.HDEL, key, fields);
         }
 
         @Override
@@ -440,16 +445,12 @@ final class DefaultRedisBatch implements RedisBatch {
 
         @Override
         public BatchResult<Long> pushFirst(String key, String... values) {
-            byte[] raw = keys.encode(key);
-            return queue("LPUSH", key, raw, CommandType.LPUSH, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(values)),
-                    DefaultRedisBatch::same);
+            return countOfValues(CommandType.LPUSH, key, values);
         }
 
         @Override
         public BatchResult<Long> pushLast(String key, String... values) {
-            byte[] raw = keys.encode(key);
-            return queue("RPUSH", key, raw, CommandType.RPUSH, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(values)),
-                    DefaultRedisBatch::same);
+            return countOfValues(CommandType.RPUSH, key, values);
         }
 
         @Override
@@ -474,16 +475,12 @@ final class DefaultRedisBatch implements RedisBatch {
 
         @Override
         public BatchResult<Long> add(String key, String... members) {
-            byte[] raw = keys.encode(key);
-            return queue("SADD", key, raw, CommandType.SADD, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(members)),
-                    DefaultRedisBatch::same);
+            return countOfValues(CommandType.SADD, key, members);
         }
 
         @Override
         public BatchResult<Long> remove(String key, String... members) {
-            byte[] raw = keys.encode(key);
-            return queue("SREM", key, raw, CommandType.SREM, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(members)),
-                    DefaultRedisBatch::same);
+            return countOfValues(CommandType.SREM, key, members);
         }
 
         @Override
@@ -526,9 +523,7 @@ final class DefaultRedisBatch implements RedisBatch {
 
         @Override
         public BatchResult<Long> remove(String key, String... members) {
-            byte[] raw = keys.encode(key);
-            return queue("ZREM", key, raw, CommandType.ZREM, INTEGER, args(raw).values(DefaultHashOperations.encodeAll(members)),
-                    DefaultRedisBatch::same);
+            return countOfValues(CommandType.ZREM, key, members);
         }
 
         @Override

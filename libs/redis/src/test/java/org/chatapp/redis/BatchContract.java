@@ -18,47 +18,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.chatapp.redis.SortedSetOperations.ScoredMember;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@link RedisBatch} against a real server, run by one subclass per topology. Each test uses keys
  * under its own name, inside a service whose prefix is unique to the class.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BatchContract {
-
-    private RedisService redis;
-    private String k;
-
-    /** Returns options for the topology under test, with the given key prefix. */
-    abstract RedisOptions options(String keyPrefix);
-
-    RedisService redis() {
-        if (redis == null) {
-            redis = RedisService.create(options(getClass().getSimpleName() + "-" + System.nanoTime() + ":"));
-        }
-        return redis;
-    }
-
-    @BeforeEach
-    void keyForTest(TestInfo test) {
-        k = test.getTestMethod().orElseThrow().getName() + ":";
-    }
-
-    @AfterAll
-    void closeService() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    String key(String name) {
-        return k + name;
-    }
+abstract class BatchContract extends ServicePerClass {
 
     /** Names of keys that fall in many slots (and on a cluster on every master). */
     List<String> keysAcrossSlots(int count) {

@@ -91,8 +91,8 @@ class BatchReplayIT {
             CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
                 long end = System.nanoTime() + RUN.toNanos();
                 while (System.nanoTime() < end) {
-                    nodes.forEach(node -> kills.add(killConnections(node, clientName)));
-                    sleep(KILL_EVERY);
+                    nodes.forEach(node -> kills.add(ConnectionKills.killConnections(node, clientName)));
+                    ConnectionKills.pause(KILL_EVERY);
                 }
             }, threads);
             killer.get(RUN.plusSeconds(30).toSeconds(), TimeUnit.SECONDS);
@@ -112,7 +112,7 @@ class BatchReplayIT {
             assertThat(withoutOutcome.sum()).as("commands left without an outcome").isZero();
             assertThat(unknown.sum() + unknownIncrements.sum()).as("writes whose reply a kill cut off, so the run tested something")
                     .isPositive();
-            assertThat(duplicates(stored)).as("list entries stored twice").isEmpty();
+            assertThat(ConnectionKills.duplicates(stored)).as("list entries stored twice").isEmpty();
             Set<String> storedSet = new HashSet<>(stored);
             assertThat(acknowledgedPushes.stream().filter(value -> !storedSet.contains(value)).toList())
                     .as("acknowledged pushes missing from the lists").isEmpty();
@@ -137,30 +137,6 @@ class BatchReplayIT {
             unknown.increment();
         } else {
             failed.increment();
-        }
-    }
-
-    private static long killConnections(LocalRedisNode node, String clientName) {
-        long killed = 0;
-        for (String line : ((String) node.command("CLIENT", "LIST", "TYPE", "normal")).split("\n")) {
-            if (line.contains(" name=" + clientName + " ")) {
-                String id = line.substring(line.indexOf("id=") + 3, line.indexOf(' '));
-                killed += (Long) node.command("CLIENT", "KILL", "ID", id);
-            }
-        }
-        return killed;
-    }
-
-    private static List<String> duplicates(List<String> values) {
-        Set<String> seen = new HashSet<>();
-        return values.stream().filter(value -> !seen.add(value)).toList();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

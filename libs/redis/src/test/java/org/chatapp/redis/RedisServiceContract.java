@@ -19,47 +19,13 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.chatapp.redis.SortedSetOperations.ScoredMember;
 import org.chatapp.redis.StreamOperations.StreamEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every {@link RedisService} operation, run against a real server by one subclass per topology.
  * Each test uses keys under its own name, inside a service whose prefix is unique to the class.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RedisServiceContract {
-
-    private RedisService redis;
-    private String k;
-
-    /** Returns options for the topology under test, with the given key prefix. */
-    abstract RedisOptions options(String keyPrefix);
-
-    RedisService redis() {
-        if (redis == null) {
-            redis = RedisService.create(options(getClass().getSimpleName() + "-" + System.nanoTime() + ":"));
-        }
-        return redis;
-    }
-
-    @BeforeEach
-    void keyForTest(TestInfo test) {
-        k = test.getTestMethod().orElseThrow().getName() + ":";
-    }
-
-    @AfterAll
-    void closeService() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    String key(String name) {
-        return k + name;
-    }
+abstract class RedisServiceContract extends ServicePerClass {
 
     @Test
     void setAndGet_string() {
@@ -192,10 +158,10 @@ abstract class RedisServiceContract {
         }
         redis().mset(values);
 
-        try (Stream<String> found = redis().scan(k + "*")) {
+        try (Stream<String> found = redis().scan(key("*"))) {
             assertThat(found.distinct().toList()).containsExactlyInAnyOrder(keys);
         }
-        try (Stream<String> none = redis().scan(k + "nothing-*")) {
+        try (Stream<String> none = redis().scan(key("nothing-*"))) {
             assertThat(none.toList()).isEmpty();
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,8 +84,8 @@ class ReplayAfterReconnectIT {
             CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
                 long end = System.nanoTime() + RUN.toNanos();
                 while (System.nanoTime() < end) {
-                    nodes.forEach(node -> kills.add(killConnections(node, clientName)));
-                    sleep(KILL_EVERY);
+                    nodes.forEach(node -> kills.add(ConnectionKills.killConnections(node, clientName)));
+                    ConnectionKills.pause(KILL_EVERY);
                 }
             }, threads);
             killer.get(RUN.plusSeconds(30).toSeconds(), TimeUnit.SECONDS);
@@ -103,39 +102,15 @@ class ReplayAfterReconnectIT {
             assertThat(kills.sum()).as("connections killed").isPositive();
             assertThat(pushes.unknown.sum() + streamAdds.unknown.sum() + increments.unknown.sum() + setIfAbsent.unknown.sum())
                     .as("writes whose reply a kill cut off, so the run tested something").isPositive();
-            assertThat(duplicates(list)).as("list entries stored twice").isEmpty();
+            assertThat(ConnectionKills.duplicates(list)).as("list entries stored twice").isEmpty();
             assertThat(list).containsAll(acknowledgedPushes);
-            assertThat(duplicates(streamValues)).as("stream entries stored twice").isEmpty();
+            assertThat(ConnectionKills.duplicates(streamValues)).as("stream entries stored twice").isEmpty();
             assertThat(counter).as("the counter against acknowledged INCRs (%s) and those of unknown outcome", increments)
                     .isBetween(increments.acknowledged.sum(), increments.acknowledged.sum() + increments.unknown.sum());
             assertThat(falseSetIfAbsent).as("SET NX answered false for the caller's own new key").isEmpty();
         } finally {
             running.set(false);
             threads.shutdownNow();
-        }
-    }
-
-    private static long killConnections(LocalRedisNode node, String clientName) {
-        long killed = 0;
-        for (String line : ((String) node.command("CLIENT", "LIST", "TYPE", "normal")).split("\n")) {
-            if (line.contains(" name=" + clientName + " ")) {
-                String id = line.substring(line.indexOf("id=") + 3, line.indexOf(' '));
-                killed += (Long) node.command("CLIENT", "KILL", "ID", id);
-            }
-        }
-        return killed;
-    }
-
-    private static List<String> duplicates(List<String> values) {
-        Set<String> seen = new HashSet<>();
-        return values.stream().filter(value -> !seen.add(value)).toList();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
