@@ -65,6 +65,48 @@ class DisconnectedBehaviourIT {
     }
 
     @Test
+    void batch_whileDisconnected_waitsForTheReconnect_andCompletes() throws Exception {
+        try (LocalRedisStandalone redis = LocalRedis.standalone().start();
+                RedisService service = RedisService.create(LocalTopologies.standalone(redis).commandTimeout(Duration.ofSeconds(5)).build())) {
+            service.set("a", "before");
+            killAndAwaitDisconnect(redis, service);
+            RedisBatch batch = service.batch();
+            BatchResult<Void> write = batch.set("a", "while down");
+            BatchResult<Long> count = batch.incr("n");
+
+            CompletableFuture<Void> sent = batch.executeAsync().toCompletableFuture();
+            redis.node().restart();
+
+            sent.get(10, TimeUnit.SECONDS);
+            assertThat(write.error()).isEmpty();
+            assertThat(count.get()).isEqualTo(1);
+            assertThat(service.get("a")).contains("while down");
+        }
+    }
+
+    @Test
+    void batch_largerThanTheRequestQueue_whileDisconnected_failsAtOnceAndNothingIsSentLater() throws Exception {
+        try (LocalRedisStandalone redis = LocalRedis.standalone().start();
+                RedisService service = RedisService.create(LocalTopologies.standalone(redis).requestQueueSize(3)
+                        .commandTimeout(Duration.ofSeconds(3)).build())) {
+            service.set("a", "before");
+            killAndAwaitDisconnect(redis, service);
+            RedisBatch batch = service.batch();
+            List<BatchResult<Long>> increments = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                increments.add(batch.incr("n"));
+            }
+
+            batch.executeAsync().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            redis.node().restart();
+
+            assertThat(increments).allSatisfy(result -> assertThat(result.error()).get().isInstanceOf(RedisRequestQueueFullException.class));
+            // Anything held for the reconnect would be sent first, on the same connection, and count too.
+            assertThat(service.incr("n")).as("no command of the refused batch is sent after the reconnect").isEqualTo(1);
+        }
+    }
+
+    @Test
     void burstOf20000_whileTheServerHoldsWritesForASecond_isTakenWithoutAFailure() throws Exception {
         try (LocalRedisStandalone redis = LocalRedis.standalone().start();
                 RedisService service = RedisService.create(LocalTopologies.standalone(redis).build())) {
