@@ -20,12 +20,13 @@ import org.chatapp.redis.local.LocalRedisStandalone;
 /**
  * Measures every peer on the same local servers (a standalone server and a 3 x 1 cluster, started
  * here), in interleaved runs, and writes a table per case with medians and ratios, and the goals.
- * The cases come in families, each with its own peers: GET and SET, pub/sub, locks, rate limits.
+ * The cases come in families, each with its own peers: GET and SET, pub/sub, locks, rate limits,
+ * caches.
  *
  * <pre>java -jar bench/target/bench.jar [--short] [--runs N] [--seconds S] [--out docs/benchmarks.md] [--only TEXT[|TEXT...]] [--peers A,B]</pre>
  *
  * <p>{@code --only} measures just the rows whose name contains the text, such as
- * {@code "standalone GET, 16"}, {@code "pub/sub"}, {@code "lock"} or {@code "rate limit"}, or one
+ * {@code "standalone GET, 16"}, {@code "pub/sub"}, {@code "lock"}, {@code "rate limit"} or {@code "cache"}, or one
  * of several texts separated by {@code |}, such as {@code "pub/sub|lock|rate limit"};
  * {@code --peers} just the peers whose names contain one of the comma-separated texts, such as
  * {@code "chatapp,Lettuce"}: for measuring a change quickly.
@@ -36,6 +37,8 @@ public final class BenchMain {
     static final int KEYS = 1000;
     static final int VALUE_BYTES = 64;
     private static final String VALUE = "x".repeat(VALUE_BYTES);
+    /** Callers asking two instances of a cache for one missing key at once, in the stampede case. */
+    static final int STAMPEDE_CALLERS = 1000;
 
     private BenchMain() {
     }
@@ -72,6 +75,11 @@ public final class BenchMain {
             scenarios.add(new Scenario(policy, Scenario.Driver.sync(16)));
             scenarios.add(new Scenario(policy, Scenario.Driver.async(128)));
         }
+        for (Scenario.Operation hit : List.of(Scenario.Operation.CACHE_NEAR_HIT, Scenario.Operation.CACHE_ASIDE_HIT)) {
+            scenarios.add(new Scenario(hit, Scenario.Driver.sync(1)));
+            scenarios.add(new Scenario(hit, Scenario.Driver.sync(16)));
+        }
+        scenarios.add(new Scenario(Scenario.Operation.CACHE_STAMPEDE, Scenario.Driver.stampede(STAMPEDE_CALLERS)));
         return List.copyOf(scenarios);
     }
 

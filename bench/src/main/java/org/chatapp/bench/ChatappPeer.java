@@ -50,8 +50,8 @@ final class ChatappPeer implements ClientPeer {
 
     @Override
     public String setup() {
-        String spin = spinOff ? "`spinWait(Duration.ZERO)`, so blocking calls park at once; its in-flight rows "
-                + "measure the same code as the default's, since only blocking calls spin"
+        String spin = spinOff ? "`spinWait(Duration.ZERO)`, so blocking calls park at once; its in-flight and batch rows "
+                + "measure the same code as the default's, since only blocking single calls spin"
                 : "the default `spinWait`, here " + spinText(RedisOptions.defaultSpinWait()) + " on "
                         + Runtime.getRuntime().availableProcessors() + " CPUs";
         return "`RedisService` with key prefix `" + Peers.PREFIX + "` and " + spin + "; in flight through `getAsync`/`setAsync`; "

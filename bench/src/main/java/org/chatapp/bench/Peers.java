@@ -15,7 +15,7 @@ final class Peers {
 
     /**
      * Returns every peer in the report's order, family by family (GET/SET, pub/sub, locks, rate
-     * limits); {@code redis-benchmark} only where it is on the {@code PATH}, which is said on
+     * limits, caches); {@code redis-benchmark} only where it is on the {@code PATH}, which is said on
      * standard output when it is not.
      */
     static List<Peer> all() {
@@ -30,6 +30,10 @@ final class Peers {
         peers.addAll(List.of(new ChatappEventsPeer(), new SpringPubSubPeer(), new RedissonTopicPeer()));
         peers.addAll(List.of(new ChatappLocksPeer(), new RedissonLockPeer()));
         peers.addAll(List.of(new ChatappRateLimitPeer(), new RedissonRateLimiterPeer()));
+        peers.addAll(List.of(ChatappCachePeer.nearCache(), ChatappCachePeer.cacheAside(), new CaffeinePeer(),
+                new RedisServiceGetPeer()));
+        peers.addAll(List.of(new ChatappStampedePeer(), SpringCacheStampedePeer.defaultWriter(),
+                SpringCacheStampedePeer.lockingWriter(), new RedissonJCacheStampedePeer()));
         return List.copyOf(peers);
     }
 }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * Collects rows and renders them as the markdown in {@code docs/benchmarks.md}: family by family
- * (GET/SET, pub/sub, locks, rate limits) what a row measures and a table per case, what spinning
+ * (GET/SET, pub/sub, locks, rate limits, caches) what a row measures and a table per case, what spinning
  * gains and costs, then the goals.
  */
 final class Report {
@@ -37,6 +37,15 @@ final class Report {
 
         double max() {
             return runs.stream().mapToDouble(RunResult::opsPerSecond).max().orElse(0);
+        }
+
+        /** Returns the shortest run, in milliseconds: what a stampede row's time is. */
+        double minMillis() {
+            return runs.stream().mapToDouble(RunResult::seconds).min().orElse(0) * 1000;
+        }
+
+        double maxMillis() {
+            return runs.stream().mapToDouble(RunResult::seconds).max().orElse(0) * 1000;
         }
 
         String caseName() {
@@ -67,6 +76,9 @@ final class Report {
     }
 
     private static final double LETTUCE_GOAL = 0.95;
+    private static final double NEAR_VS_CAFFEINE_GOAL = 0.8;
+    private static final int NEAR_VS_GET_GOAL = 50;
+    private static final double ASIDE_VS_GET_GOAL = 0.9;
 
     private final BenchMain.BenchSettings settings;
     private final List<Peer> peers;
@@ -157,6 +169,25 @@ final class Report {
                     through the non-blocking call. Redisson's `RRateLimiter` is a sliding-window log, so it is in
                     the sliding-window rows only; a "vs" column divides the row's decisions/s by that peer's.
                     """, BenchMain.KEYS, RateLimitPeer.LIMIT);
+            case CACHE -> String.format(Locale.ROOT, """
+                    ## Caches: what a row measures
+
+                    "cache near hit" and "cache-aside hit": a call reads a key drawn at random from %,d keys that the
+                    cache holds (each written first, with a TTL no run reaches), with a loader that is never called,
+                    from 1 or 16 blocking threads; "reads/s" is reads per second. A near-cache hit is answered in the
+                    process; a cache-aside hit (near cache off) reads the entry from Redis. Both are set against a plain
+                    `RedisService.get` of a key holding the same %d-byte value, and the near cache also against Caffeine
+                    alone. Every call is timed (two `System.nanoTime()` reads), in every row alike, which weighs most on
+                    the in-process rows. p50 and p99 are in microseconds with two decimals here.
+
+                    "cache misses on one key": %,d callers, half on each of two instances of a service (each with its
+                    own client, or its own Spring context, on the same Redis), wait at a gate, then all ask at once for
+                    a key that no run asked for before, with a loader that takes %d ms. "loader calls" is how often the
+                    loader ran for those %,d callers (the goal is 1); "ms to serve all" is the time from the gate's
+                    opening to the last caller served, and p50 and p99 are the callers' own times from the gate, in
+                    milliseconds. A value other than the loader's fails the run.
+                    """, BenchMain.KEYS, BenchMain.VALUE_BYTES, BenchMain.STAMPEDE_CALLERS, StampedePeer.LOAD_TIME.toMillis(),
+                    BenchMain.STAMPEDE_CALLERS);
         };
     }
 
@@ -213,6 +244,7 @@ final class Report {
             case PUB_SUB -> "Pub/sub peers, each one client that publishes and subscribes, on a channel of its own";
             case LOCK -> "Lock peers, each on lock names of its own";
             case RATE_LIMIT -> "Rate-limit peers, on the same keys, each under names of its own";
+            case CACHE -> "Cache peers, each under names of its own: the hit rows on the same keys, the stampede on a key new in every run";
         };
     }
 
@@ -231,18 +263,26 @@ final class Report {
             }
             return;
         }
+        if (caseRows.get(0).scenario().operation() == Scenario.Operation.CACHE_STAMPEDE) {
+            stampedeTable(out, caseRows);
+            return;
+        }
         // The others' rows are the references: this library's row against each of them, and each against the others.
         List<Peer> references = caseRows.stream().map(Row::peer).filter(peer -> !peer.judged()).toList();
         String unit = switch (family) {
             case PUB_SUB -> "events";
             case LOCK -> "pairs";
+            case CACHE -> "reads";
             default -> "decisions";
         };
         String singular = switch (family) {
             case PUB_SUB -> "event";
             case LOCK -> "pair";
+            case CACHE -> "read";
             default -> "decision";
         };
+        // An in-process hit takes well under a microsecond: whole microseconds would show nothing.
+        String latency = family == Scenario.Family.CACHE ? "%.2f" : "%.0f";
         boolean pubSub = family == Scenario.Family.PUB_SUB;
         StringBuilder head = new StringBuilder("| peer | " + unit + "/s (median) | min-max | p50 us | p99 us | ");
         StringBuilder rule = new StringBuilder("|---|---:|---:|---:|---:|");
@@ -259,8 +299,9 @@ final class Report {
         out.append(head).append('\n').append(rule).append('\n');
         for (Row row : caseRows) {
             RunResult median = row.medianRun();
-            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f-%,.0f | %.0f | %.0f |", row.peer().name(),
-                    row.medianOpsPerSecond(), row.min(), row.max(), median.p50Nanos() / 1000.0, median.p99Nanos() / 1000.0));
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f-%,.0f | " + latency + " | " + latency + " |",
+                    row.peer().name(), row.medianOpsPerSecond(), row.min(), row.max(), median.p50Nanos() / 1000.0,
+                    median.p99Nanos() / 1000.0));
             if (pubSub) {
                 out.append(' ').append(deliveredText(median)).append(" |");
             }
@@ -270,6 +311,28 @@ final class Report {
             }
             out.append('\n');
         }
+    }
+
+    /**
+     * Writes a stampede case: per peer the loader calls and the time to serve every caller, of the
+     * median run (by that time) and of every run.
+     */
+    private static void stampedeTable(StringBuilder out, List<Row> caseRows) {
+        out.append("| peer | loader calls (median run) | loader calls, each run | ms to serve all (median) | min-max ms | "
+                + "p50 ms | p99 ms | CPU us/caller | CPU cores |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row row : caseRows) {
+            RunResult median = row.medianRun();
+            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %.0f-%.0f | %.0f | %.0f | %s | %s |%n",
+                    row.peer().name(), median.loads(), loadsText(row), median.seconds() * 1000, row.minMillis(),
+                    row.maxMillis(), median.p50Nanos() / 1e6, median.p99Nanos() / 1e6, cpuPerOperationText(median),
+                    cpuCoresText(median)));
+        }
+    }
+
+    /** Returns the loader calls of every run of a stampede row, in the order they ran. */
+    static String loadsText(Row row) {
+        return String.join(", ", row.runs().stream().map(run -> Long.toString(run.loads())).toList());
     }
 
     private static String deliveredText(RunResult run) {
@@ -282,12 +345,13 @@ final class Report {
 
     /**
      * Writes, per blocking case, what RedisService's spin gains and costs against the same service
-     * with spinning off: only blocking calls spin, so the in-flight cases are left out.
+     * with spinning off: only blocking single calls spin (a batch's caller parks at once), so the
+     * in-flight and batch cases are left out.
      */
     private void spinning(StringBuilder out) {
         List<String> lines = new ArrayList<>();
         for (Row row : rows) {
-            if (!row.isDefaultChatapp() || row.scenario().driver().isAsync()) {
+            if (!row.isDefaultChatapp() || row.scenario().driver().isAsync() || row.scenario().driver().isBatch()) {
                 continue;
             }
             rows.stream().filter(other -> other.isSpinOffChatapp() && other.sameCase(row)).findFirst()
@@ -344,6 +408,69 @@ final class Report {
             goal(out, "RedisLocks ahead of Redisson's RLock in acquire-release pairs/s in every lock row", locks,
                     row -> aheadOfTheOthers(row, "RedisLocks"));
         }
+        cacheGoals(out);
+    }
+
+    /**
+     * Writes the cache goals: the hits against Caffeine alone and a plain GET, the loader calls of a
+     * stampede and the time to serve it against the best other peer.
+     */
+    private void cacheGoals(StringBuilder out) {
+        Predicate<Row> nearHits = judgedIn(Scenario.Operation.CACHE_NEAR_HIT);
+        if (rows.stream().anyMatch(nearHits)) {
+            goal(out, "RedisCache's near-cache hit at least " + NEAR_VS_CAFFEINE_GOAL + "x Caffeine alone in every near-cache row",
+                    nearHits, row -> atLeast(row, CaffeinePeer.class::isInstance, NEAR_VS_CAFFEINE_GOAL));
+            goal(out, "RedisCache's near-cache hit at least " + NEAR_VS_GET_GOAL + "x a RedisService GET in every near-cache row",
+                    nearHits, row -> atLeast(row, RedisServiceGetPeer.class::isInstance, NEAR_VS_GET_GOAL));
+        }
+        Predicate<Row> asideHits = judgedIn(Scenario.Operation.CACHE_ASIDE_HIT);
+        if (rows.stream().anyMatch(asideHits)) {
+            goal(out, "RedisCache's cache-aside hit (near cache off) at least " + ASIDE_VS_GET_GOAL + "x a RedisService GET "
+                    + "(at most 10 % slower) in every cache-aside row", asideHits,
+                    row -> atLeast(row, RedisServiceGetPeer.class::isInstance, ASIDE_VS_GET_GOAL));
+        }
+        Predicate<Row> stampedes = judgedIn(Scenario.Operation.CACHE_STAMPEDE);
+        if (rows.stream().anyMatch(stampedes)) {
+            goal(out, "RedisCache's loader runs exactly once for " + BenchMain.STAMPEDE_CALLERS + " concurrent misses on one key "
+                    + "over two instances, in every run", stampedes, this::loadsOnce);
+            goal(out, "RedisCache serves all " + BenchMain.STAMPEDE_CALLERS + " callers no slower than the best other peer",
+                    stampedes, this::servedNoSlower);
+        }
+    }
+
+    private static Predicate<Row> judgedIn(Scenario.Operation operation) {
+        return row -> row.scenario().operation() == operation && row.peer().judged();
+    }
+
+    /** Returns how a row compares with a reference peer's row of its case against a least ratio of throughputs. */
+    private Optional<Check> atLeast(Row row, Predicate<Peer> reference, double goal) {
+        return ratio(row, reference).map(ratio -> new Check(times(ratio), ratio >= goal));
+    }
+
+    /** Returns the loader calls of every run of a stampede row, met when each is exactly one; the others' for comparison. */
+    private Optional<Check> loadsOnce(Row row) {
+        String others = others(row).map(other -> other.peer().name() + " " + loadsText(other)).reduce((a, b) -> a + "; " + b)
+                .map(text -> " (" + text + ")").orElse("");
+        boolean once = row.runs().stream().allMatch(run -> run.loads() == 1);
+        return Optional.of(new Check("loader calls per run " + loadsText(row) + others, once));
+    }
+
+    /** Returns how a stampede row's median time to serve every caller compares with the quickest other peer's. */
+    private Optional<Check> servedNoSlower(Row row) {
+        return others(row).min(Comparator.comparingDouble(other -> other.medianRun().seconds())).map(best -> {
+            double mine = row.medianRun().seconds();
+            double theirs = best.medianRun().seconds();
+            String figure = String.format(Locale.ROOT, "%.0f ms against %.0f ms for the quickest other, %s (%s loader calls), "
+                    + "time ratio %.2f", mine * 1000, theirs * 1000, best.peer().name(), best.medianRun().loads(), mine / theirs);
+            // The quickest may be quick by loading many times; the quickest that also loaded once is the fair comparison to show.
+            Optional<Row> bestOnce = others(row).filter(other -> other.runs().stream().allMatch(run -> run.loads() == 1))
+                    .min(Comparator.comparingDouble(other -> other.medianRun().seconds()));
+            if (bestOnce.isPresent() && bestOnce.get() != best) {
+                figure += String.format(Locale.ROOT, "; the quickest other with one load in every run, %s, %.0f ms",
+                        bestOnce.get().peer().name(), bestOnce.get().medianRun().seconds() * 1000);
+            }
+            return new Check(figure, mine <= theirs);
+        });
     }
 
     /**

@@ -12,10 +12,18 @@ import org.HdrHistogram.Histogram;
  * @param cpuNanos CPU time the benchmark's JVM used during the run, all its threads together, or
  *        {@link #CPU_NOT_MEASURED} for a peer that runs in a process of its own
  * @param lost in a pub/sub run, events published that never reached the handler; 0 elsewhere
+ * @param loads in a cache-stampede run, the loader calls the callers caused together, or
+ *        {@link #LOADS_NOT_COUNTED} elsewhere
  */
-record RunResult(long operations, double seconds, long p50Nanos, long p99Nanos, long cpuNanos, long lost) {
+record RunResult(long operations, double seconds, long p50Nanos, long p99Nanos, long cpuNanos, long lost, long loads) {
 
     static final long CPU_NOT_MEASURED = -1;
+    static final long LOADS_NOT_COUNTED = -1;
+
+    /** Returns the result of a run that counted no loader calls. */
+    RunResult(long operations, double seconds, long p50Nanos, long p99Nanos, long cpuNanos, long lost) {
+        this(operations, seconds, p50Nanos, p99Nanos, cpuNanos, lost, LOADS_NOT_COUNTED);
+    }
 
     /** Returns the result of a run whose CPU time was not measured. */
     RunResult(long operations, double seconds, long p50Nanos, long p99Nanos) {
@@ -30,12 +38,17 @@ record RunResult(long operations, double seconds, long p50Nanos, long p99Nanos, 
 
     /** Returns this result with the CPU time the JVM used during the run. */
     RunResult withCpuNanos(long cpuNanos) {
-        return new RunResult(operations, seconds, p50Nanos, p99Nanos, cpuNanos, lost);
+        return new RunResult(operations, seconds, p50Nanos, p99Nanos, cpuNanos, lost, loads);
     }
 
     /** Returns this result with the events that were published and never delivered. */
     RunResult withLost(long lost) {
-        return new RunResult(operations, seconds, p50Nanos, p99Nanos, cpuNanos, lost);
+        return new RunResult(operations, seconds, p50Nanos, p99Nanos, cpuNanos, lost, loads);
+    }
+
+    /** Returns this result with the loader calls of a cache-stampede run. */
+    RunResult withLoads(long loads) {
+        return new RunResult(operations, seconds, p50Nanos, p99Nanos, cpuNanos, lost, loads);
     }
 
     double opsPerSecond() {

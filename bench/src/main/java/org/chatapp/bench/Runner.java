@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,10 @@ final class Runner {
      * what is still missing then was lost (dropped by the library, or by Redis).
      */
     private static final Duration DRAIN_QUIET = Duration.ofSeconds(2);
+    /** How long a stampede's callers may take in all before the run fails: far longer than any peer's waits. */
+    private static final Duration STAMPEDE_WAIT = Duration.ofSeconds(60);
+    /** Numbers the stampede runs of the whole benchmark, so that each asks for a key no run asked for. */
+    private static final AtomicLong STAMPEDE_RUNS = new AtomicLong();
     /** Numbers the pub/sub runs of the whole benchmark, so a late event never counts in another run. */
     private static final AtomicLong PUBSUB_RUNS = new AtomicLong();
     /**
@@ -61,6 +66,11 @@ final class Runner {
     /** Returns the keys the runs use, raw (without {@link Peers#PREFIX}). */
     List<String> keys() {
         return List.of(keys);
+    }
+
+    /** Returns the value every key holds. */
+    String value() {
+        return value;
     }
 
     RunResult run(BenchClient client, Scenario scenario, Duration duration) {
@@ -120,6 +130,79 @@ final class Runner {
             System.out.printf("%s: %,d of %,d decisions were refusals%n", scenario.label(), refused.sum(), result.operations());
         }
         return result;
+    }
+
+    /**
+     * Measures cache reads that hit, each on a key drawn from the same keys as GET and SET, from
+     * the driver's blocking threads.
+     */
+    RunResult runCacheHits(CacheHitPeer.CacheHitClient client, Scenario scenario, Duration duration) {
+        return measuringCpu(() -> runBlocking(scenario, duration, (thread, random) -> client.get(keys[random.nextInt(keys.length)])));
+    }
+
+    /**
+     * Measures one cache stampede: the driver's callers, spread evenly over the instances, each wait
+     * at a gate, then all ask for the same missing key (new in every run) at once. The run's time is
+     * from the gate's opening to the last caller served, a caller's latency its own time from the
+     * gate; the loader calls are counted, and a caller that got a value other than the source's, or
+     * failed, or was not served within {@link #STAMPEDE_WAIT}, fails the run. The CPU time is that
+     * of the stampede, not of starting the callers.
+     */
+    RunResult runStampede(List<StampedePeer.CacheInstance> instances, StampedePeer.CountingLoader loader, Scenario scenario) {
+        String key = "stampede-" + STAMPEDE_RUNS.incrementAndGet();
+        String expected = StampedePeer.CountingLoader.valueOf(key);
+        int callers = scenario.driver().threads();
+        CountDownLatch ready = new CountDownLatch(callers);
+        CountDownLatch gate = new CountDownLatch(1);
+        long[] served = new long[callers];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>(callers);
+        for (int i = 0; i < callers; i++) {
+            StampedePeer.CacheInstance instance = instances.get(i % instances.size());
+            int caller = i;
+            Thread worker = new Thread(() -> {
+                ready.countDown();
+                try {
+                    gate.await();
+                    String value = instance.get(key);
+                    if (!expected.equals(value)) {
+                        throw new IllegalStateException("caller " + caller + " got '" + value + "', not '" + expected + "'");
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    served[caller] = System.nanoTime();
+                }
+            }, "stampede-" + i);
+            workers.add(worker);
+            worker.start();
+        }
+        awaitLatch(ready);
+        long loadsBefore = loader.calls();
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        long start = System.nanoTime();
+        gate.countDown();
+        long deadline = start + STAMPEDE_WAIT.toNanos();
+        for (Thread worker : workers) {
+            joinUntil(worker, deadline);
+        }
+        long cpuAfter = PROCESS.getProcessCpuTime();
+        long stuck = workers.stream().filter(Thread::isAlive).count();
+        if (stuck > 0) {
+            workers.forEach(Thread::interrupt);
+            throw new IllegalStateException(scenario.label() + ": " + stuck + " callers not served within " + STAMPEDE_WAIT);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(scenario.label() + " failed", failure.get());
+        }
+        Histogram latency = newHistogram();
+        long last = start;
+        for (long end : served) {
+            latency.recordValue(Math.min(Math.max(end - start, 1), HIGHEST_LATENCY_NANOS));
+            last = Math.max(last, end);
+        }
+        RunResult result = RunResult.of(latency, (last - start) / 1e9).withLoads(loader.calls() - loadsBefore);
+        return cpuBefore < 0 || cpuAfter < 0 ? result : result.withCpuNanos(cpuAfter - cpuBefore);
     }
 
     private static void count(boolean allowed, LongAdder refused) {
@@ -304,6 +387,29 @@ final class Runner {
 
     private static Histogram newHistogram() {
         return new Histogram(HIGHEST_LATENCY_NANOS, 2);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Waits for the thread until the deadline, as {@link System#nanoTime()}; it may still be alive then. */
+    private static void joinUntil(Thread worker, long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            return;
+        }
+        try {
+            worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static void join(Thread worker) {

@@ -12,12 +12,12 @@ record Scenario(Operation operation, Driver driver) {
 
     /** Operations measured with the same peers, in the same table layout and against the same goals. */
     enum Family {
-        KEY_VALUE, PUB_SUB, LOCK, RATE_LIMIT
+        KEY_VALUE, PUB_SUB, LOCK, RATE_LIMIT, CACHE
     }
 
     /**
      * What one call does. The labels are what {@code --only} matches, so each family's share a word
-     * ({@code pub/sub}, {@code lock}, {@code rate limit}).
+     * ({@code pub/sub}, {@code lock}, {@code rate limit}, {@code cache}).
      */
     enum Operation {
         GET(Family.KEY_VALUE, "GET"),
@@ -33,7 +33,16 @@ record Scenario(Operation operation, Driver driver) {
         /** Ask a sliding-window limiter for one permit. */
         RATE_LIMIT_SLIDING_WINDOW(Family.RATE_LIMIT, "rate limit sliding window"),
         /** Ask a token-bucket limiter for one permit. */
-        RATE_LIMIT_TOKEN_BUCKET(Family.RATE_LIMIT, "rate limit token bucket");
+        RATE_LIMIT_TOKEN_BUCKET(Family.RATE_LIMIT, "rate limit token bucket"),
+        /** Read a key that the in-process near cache holds, the loader never called. */
+        CACHE_NEAR_HIT(Family.CACHE, "cache near hit"),
+        /** Read a key that Redis holds through a cache without a near cache, the loader never called. */
+        CACHE_ASIDE_HIT(Family.CACHE, "cache-aside hit"),
+        /**
+         * Every caller asks two instances of a cache for the same missing key at once, with a loader:
+         * a call is one caller served.
+         */
+        CACHE_STAMPEDE(Family.CACHE, "cache misses on one key");
 
         private final Family family;
         private final String label;
@@ -75,6 +84,14 @@ record Scenario(Operation operation, Driver driver) {
 
         static Driver async(int inFlight) {
             return new Driver(inFlight + " in flight", 0, inFlight, 0);
+        }
+
+        /**
+         * Callers started together, each with one call, spread over two instances of the peer: the
+         * cache-stampede case ({@link Runner#runStampede}).
+         */
+        static Driver stampede(int callers) {
+            return new Driver(callers + " callers at once over 2 instances", callers, 0, 0);
         }
 
         /** One thread sending batches of the given size, each once the last one's replies are all in. */

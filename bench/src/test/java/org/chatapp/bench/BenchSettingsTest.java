@@ -34,6 +34,17 @@ class BenchSettingsTest {
     }
 
     @Test
+    void selects_cache_matchesOnlyTheCacheRows() {
+        BenchMain.BenchSettings settings = BenchMain.BenchSettings.parse(new String[] {"--only", "cache"});
+
+        assertThat(BenchMain.scenarios()).filteredOn(scenario -> settings.selects("standalone " + scenario.label()))
+                .allSatisfy(scenario -> assertThat(scenario.family()).isEqualTo(Scenario.Family.CACHE))
+                .extracting(Scenario::label)
+                .containsExactly("cache near hit, 1 thread sync", "cache near hit, 16 threads sync", "cache-aside hit, 1 thread sync",
+                        "cache-aside hit, 16 threads sync", "cache misses on one key, 1000 callers at once over 2 instances");
+    }
+
+    @Test
     void selects_noOnly_matchesEveryRow() {
         BenchMain.BenchSettings settings = BenchMain.BenchSettings.parse(new String[0]);
 

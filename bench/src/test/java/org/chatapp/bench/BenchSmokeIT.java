@@ -46,7 +46,11 @@ class BenchSmokeIT {
                 .contains("### RedisEvents ahead of Spring Data Redis and Redisson in events/s in every pub/sub row")
                 .contains("## cluster 3x1, lock contended, one name, 16 threads sync")
                 .contains("### RedisLocks ahead of Redisson's RLock in acquire-release pairs/s in every lock row")
-                .contains("## cluster 3x1, rate limit sliding window, 128 in flight");
+                .contains("## cluster 3x1, rate limit sliding window, 128 in flight")
+                .contains("## cluster 3x1, cache near hit, 16 threads sync")
+                .contains("## cluster 3x1, cache misses on one key, 1000 callers at once over 2 instances")
+                .contains("### RedisCache's near-cache hit at least 0.8x Caffeine alone in every near-cache row")
+                .contains("### RedisCache's loader runs exactly once for 1000 concurrent misses on one key over two instances");
     }
 
     @Test
