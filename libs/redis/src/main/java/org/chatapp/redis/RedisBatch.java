@@ -22,14 +22,18 @@ import java.util.concurrent.CompletionStage;
  * commands run in the order queued. On a cluster each command goes to the master of its key's
  * slot, so commands on one slot run in the order queued and the nodes work in parallel; results
  * stay in the caller's order whatever order replies arrive in. A command whose slot moved is
- * redirected like any other ({@code MOVED}, {@code ASK}). A batch reads from masters, also when the
- * service reads from replicas, so it sees its own writes. Commands on keys of different slots may
- * share a batch; a single command's keys must share a slot on a cluster, as Redis requires.
+ * redirected like any other ({@code MOVED}, {@code ASK}). On a cluster a batch reads from masters,
+ * also when the service reads from replicas, so it sees its own writes; with sentinel it goes where
+ * Lettuce's master/replica routing sends it (the master when it holds a write). Commands on keys of
+ * different slots may share a batch; a single command's keys must share a slot on a cluster, as
+ * Redis requires.
  *
  * <p><b>Size.</b> A batch of any size may be queued. It is sent in chunks of {@value #CHUNK}
- * commands per node, with at most {@value #CHUNKS_IN_FLIGHT} chunks per node awaiting replies,
- * so neither the client nor the server buffers more than that however large the batch; each chunk
- * has the command timeout as its one deadline (one timer per chunk, none per command).
+ * commands per node, with at most {@value #CHUNKS_IN_FLIGHT} chunks per node awaiting replies
+ * (one where a chunk goes through Lettuce's own routing, as with sentinel), so neither the client
+ * nor the server buffers more than that however large the batch; each chunk has the command
+ * timeout as its one deadline (one timer per chunk, none per command). {@link #execute()} parks
+ * at once rather than spinning like a single blocking call: a batch's replies take longer.
  *
  * <p><b>Delivery and failover.</b> As for single commands: a write is sent at most once. When the
  * connection is lost after a write was sent, its result is {@link RedisOutcomeUnknownException},
