@@ -194,9 +194,12 @@ public final class BenchMain {
             return only == null || Stream.of(only.split("\\|")).anyMatch(row::contains);
         }
 
+        /** Runs per row unless {@code --runs} says otherwise. */
+        static final int DEFAULT_RUNS = 5;
+
         static BenchSettings parse(String[] args) {
             boolean shortMode = false;
-            int runs = 5;
+            int runs = DEFAULT_RUNS;
             double seconds = 2;
             Path out = null;
             String only = null;
