@@ -1,0 +1,21 @@
+/**
+ * The API gateway: the only public entry of the platform.
+ *
+ * <ul>
+ * <li>Routes {@code /api/**} to the services with Spring Cloud Gateway's server for MVC, adding the
+ * inner services' secret and the checked caller ({@code X-User-Id}); whatever a client sends in
+ * those headers is dropped first.</li>
+ * <li>Checks bearer tokens itself against the auth service's token keys in Redis ({@code
+ * auth:token:<sha256>}): no call to the auth service per request; a logout (which deletes the key)
+ * is refused on every gateway from the next request on.</li>
+ * <li>Limits requests per client address and per user with the library's rate limiter (fixed
+ * window; fails open when Redis fails over, as the limiter does); a refusal is a 429 with
+ * {@code Retry-After}.</li>
+ * <li>Holds the WebSockets ({@code /ws?token=}): a bad token is refused at the handshake; each
+ * socket's user channel is subscribed through the library's events, so a message published by any
+ * chat-service instance reaches the user's sockets on every gateway (at most once, as pub/sub);
+ * socket heartbeats feed presence.</li>
+ * <li>Serves the web page at {@code /}.</li>
+ * </ul>
+ */
+package org.chatapp.apps.gateway;

@@ -1,0 +1,44 @@
+package org.chatapp.apps.auth.account;
+
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The auth service's table: who may log in, with which password hash. */
+@Repository
+class Accounts {
+
+    record Account(String userId, String username, String passwordHash) {
+        @Override
+        public String toString() {
+            return "Account[" + userId + ", " + username + "]";
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates an account; false when the user name is taken. */
+    boolean create(String userId, String username, String passwordHash) {
+        try {
+            jdbc.sql("insert into accounts (user_id, username, password_hash) values (?::uuid, ?, ?)")
+                    .params(userId, username, passwordHash).update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    void delete(String userId) {
+        jdbc.sql("delete from accounts where user_id = ?::uuid").param(userId).update();
+    }
+
+    Optional<Account> byUsername(String username) {
+        return jdbc.sql("select user_id, username, password_hash from accounts where username = ?").param(username)
+                .query((rs, row) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+}

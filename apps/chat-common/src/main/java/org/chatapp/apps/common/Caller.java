@@ -1,0 +1,12 @@
+package org.chatapp.apps.common;
+
+/**
+ * The user a request is made for, as the gateway checked it from the bearer token and passed on in
+ * {@value #HEADER}. A controller takes it as a parameter; a request without it is a 401.
+ *
+ * @param userId the caller's user id
+ */
+public record Caller(String userId) {
+
+    public static final String HEADER = "X-User-Id";
+}

@@ -1,0 +1,73 @@
+package org.chatapp.apps.chat.message;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The chat service's messages. Ids grow with time, so history pages by id. */
+@Repository
+class Messages {
+
+    /** A message and whether this call stored it (false: a resend of a stored one). */
+    record Stored(Message message, boolean created) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Messages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    Stored store(String conversationId, String senderId, String clientMessageId, String text) {
+        Optional<Message> inserted = jdbc.sql("""
+                insert into messages (conversation_id, sender_id, client_message_id, text) values (?::uuid, ?::uuid, ?, ?)
+                on conflict (conversation_id, sender_id, client_message_id) do nothing
+                returning id, conversation_id, sender_id, text, created_at""")
+                .params(conversationId, senderId, clientMessageId, text).query(Messages::message).optional();
+        if (inserted.isPresent()) {
+            jdbc.sql("update conversations set last_message_at = now() where id = ?::uuid").param(conversationId).update();
+            return new Stored(inserted.get(), true);
+        }
+        Message existing = jdbc.sql("""
+                select id, conversation_id, sender_id, text, created_at from messages
+                where conversation_id = ?::uuid and sender_id = ?::uuid and client_message_id = ?""")
+                .params(conversationId, senderId, clientMessageId).query(Messages::message).single();
+        return new Stored(existing, false);
+    }
+
+    List<Message> page(String conversationId, Long before, int limit) {
+        return jdbc.sql("""
+                select id, conversation_id, sender_id, text, created_at from messages
+                where conversation_id = ?::uuid and id < ? order by id desc limit ?""")
+                .params(conversationId, before == null ? Long.MAX_VALUE : before, limit).query(Messages::message).list();
+    }
+
+    /** Counts the messages after {@code afterId} that others sent: what the user has left unread. */
+    long unreadAfter(String conversationId, String userId, long afterId) {
+        return jdbc.sql("select count(*) from messages where conversation_id = ?::uuid and id > ? and sender_id <> ?::uuid")
+                .params(conversationId, afterId, userId).query(Long.class).single();
+    }
+
+    /** Moves the user's read mark forward (never back); returns the mark in force. */
+    long markRead(String conversationId, String userId, long messageId) {
+        return jdbc.sql("""
+                update conversation_members set last_read_message_id = greatest(coalesce(last_read_message_id, 0), ?)
+                where conversation_id = ?::uuid and user_id = ?::uuid returning last_read_message_id""")
+                .params(messageId, conversationId, userId).query(Long.class).single();
+    }
+
+    boolean exists(String conversationId, long messageId) {
+        return jdbc.sql("select count(*) from messages where conversation_id = ?::uuid and id = ?").params(conversationId, messageId)
+                .query(Long.class).single() > 0;
+    }
+
+    private static Message message(ResultSet rs, int row) throws SQLException {
+        return new Message(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant().toString());
+    }
+}

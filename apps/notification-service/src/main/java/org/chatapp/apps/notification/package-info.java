@@ -1,0 +1,9 @@
+/**
+ * The notification service: consumes the message streams with the consumer group {@code
+ * notifications} (the library's {@code StreamWorker}: at least once, an entry acknowledged after it
+ * was handled, a crashed instance's pending entries claimed by another after 30 s). For each
+ * recipient of a message it reads presence: a recipient who is offline gets a stored notification
+ * (one per user and message, however often the entry is delivered), one who is online gets a live
+ * {@code notification} event on the sockets (at most once). The inbox is its own table.
+ */
+package org.chatapp.apps.notification;
