@@ -7,12 +7,14 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPromise;
 import io.netty.util.Timer;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -133,11 +135,13 @@ final class BatchRun {
         private int next;
         private int inFlight;
         private boolean finished;
+        /** Whether a thread is writing this route's chunks; the others leave the writing to it. */
+        private boolean sending;
         /**
          * Chunks that may await replies at once: one until a chunk was written whole to the channel,
-         * then {@link RedisBatch#CHUNKS_IN_FLIGHT}. Lettuce's own dispatch may hand a chunk to the
-         * connection later than the next one (it waits for the node's connection when it must), so
-         * through it one chunk at a time keeps the caller's order.
+         * then {@link RedisBatch#CHUNKS_IN_FLIGHT}; one again after a chunk went through Lettuce's own
+         * dispatch, which may hand it to the connection later than a chunk written after it (it
+         * waits for the node's connection when it must).
          */
         private int window = 1;
 
@@ -146,22 +150,39 @@ final class BatchRun {
             this.commands = commands;
         }
 
+        /**
+         * Writes the chunks the window allows, in order. One thread writes at a time (the caller's at
+         * first, then whichever completed a chunk), and each write is queued on the channel's event
+         * loop, never run inline there, so chunks reach the socket in the order they were made.
+         */
         void sendMore() {
-            List<BatchChunk> ready = new ArrayList<>(RedisBatch.CHUNKS_IN_FLIGHT);
-            boolean allDone;
             synchronized (this) {
-                while (inFlight < window && next < commands.size()) {
-                    int end = Math.min(next + RedisBatch.CHUNK, commands.size());
-                    ready.add(new BatchChunk(this, commands.subList(next, end)));
-                    next = end;
-                    inFlight++;
+                if (sending) {
+                    return;
                 }
-                allDone = !finished && inFlight == 0 && next == commands.size();
-                finished |= allDone;
+                sending = true;
             }
-            ready.forEach(this::write);
-            if (allDone) {
-                routeDone();
+            while (true) {
+                BatchChunk chunk = null;
+                boolean allDone;
+                synchronized (this) {
+                    if (inFlight < window && next < commands.size()) {
+                        int end = Math.min(next + RedisBatch.CHUNK, commands.size());
+                        chunk = new BatchChunk(this, commands.subList(next, end));
+                        next = end;
+                        inFlight++;
+                    }
+                    allDone = !finished && inFlight == 0 && next == commands.size();
+                    finished |= allDone;
+                    sending = chunk != null;
+                }
+                if (allDone) {
+                    routeDone();
+                }
+                if (chunk == null) {
+                    return;
+                }
+                write(chunk);
             }
         }
 
@@ -171,6 +192,7 @@ final class BatchRun {
                 write(chunk, open);
                 return;
             }
+            // Only the first chunk can wait here: the window stays at one until a chunk was written.
             node.whenComplete((connected, error) -> {
                 if (error != null) {
                     String reason = CommandRunner.translate(OPERATION, null, error).getMessage();
@@ -192,10 +214,16 @@ final class BatchRun {
                         chunk.writeFailed(outcome.cause());
                     }
                 });
-                channel.writeAndFlush(chunk.commands(), written);
-                widenWindow();
+                try {
+                    channel.eventLoop().execute(() -> channel.writeAndFlush(chunk.commands(), written));
+                } catch (RejectedExecutionException closing) {
+                    chunk.writeFailed(new ClosedChannelException());
+                    return;
+                }
+                setWindow(RedisBatch.CHUNKS_IN_FLIGHT);
                 return;
             }
+            setWindow(1);
             // Not connected (or no channel to write to): Lettuce's dispatch holds the commands for the
             // reconnect, as it does single commands, within the same bound.
             if (!open.isOpen()) {
@@ -210,12 +238,12 @@ final class BatchRun {
             open.dispatch(chunk.commands());
         }
 
-        /** After a chunk went whole to the channel, the next may follow before its replies are in. */
-        private void widenWindow() {
+        /** Sets how many chunks may await replies; a wider window lets the next chunk go now. */
+        private void setWindow(int chunks) {
             boolean widened;
             synchronized (this) {
-                widened = window < RedisBatch.CHUNKS_IN_FLIGHT;
-                window = RedisBatch.CHUNKS_IN_FLIGHT;
+                widened = chunks > window;
+                window = chunks;
             }
             if (widened) {
                 sendMore();
