@@ -34,10 +34,12 @@ public final class ChatappRedisAutoConfiguration {
     /**
      * The endpoint from {@code chatapp.redis.*}, used when nothing else (a local Redis for
      * development, a Testcontainers or Docker Compose service, a bean of the application) gives one.
+     * Named apart from Spring Boot's {@code redisConnectionDetails}, which Spring Data Redis's
+     * auto-configuration defines with a type of its own, so an application may have both.
      */
     @Bean
     @ConditionalOnMissingBean(RedisConnectionDetails.class)
-    RedisConnectionDetails redisConnectionDetails(ChatappRedisProperties properties, Environment environment) {
+    RedisConnectionDetails chatappRedisConnectionDetails(ChatappRedisProperties properties, Environment environment) {
         if (ConfiguredEndpoint.firstSetProperty(environment).isEmpty()) {
             if (properties.isRequireEndpoint()) {
                 throw new RedisEndpointMissingException();

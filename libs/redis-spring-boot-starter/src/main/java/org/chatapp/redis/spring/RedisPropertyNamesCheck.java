@@ -51,7 +51,8 @@ final class RedisPropertyNamesCheck {
             "presence", org.chatapp.redis.spring.presence.PresenceProperties.class,
             "unread", org.chatapp.redis.spring.unread.UnreadProperties.class,
             "idempotency", org.chatapp.redis.spring.idempotency.IdempotencyProperties.class,
-            "events", org.chatapp.redis.spring.events.EventsProperties.class);
+            "events", org.chatapp.redis.spring.events.EventsProperties.class,
+            "cache", org.chatapp.redis.spring.cache.RedisCacheProperties.class);
 
     /** The known names in dashed form ({@code key-prefix}, {@code clients.*.host}), by their uniform form ({@code keyprefix}). */
     private final Map<String, String> known;

@@ -39,6 +39,18 @@ class ChatappRedisAutoConfigurationTest {
     }
 
     @Test
+    void runWhenSpringDataRedisDefinesItsRedisConnectionDetailsShouldKeepBoth() {
+        // Spring Data Redis's auto-configuration defines a bean of this name, of a type of its own.
+        contextRunner.withPropertyValues("chatapp.redis.host=127.0.0.1", "chatapp.redis.port=" + CLOSED_PORT)
+                .withBean("redisConnectionDetails", StringBuilder.class, () -> new StringBuilder("Spring Data Redis's"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(RedisConnectionDetails.class);
+                    assertThat(context.getBean("redisConnectionDetails")).isInstanceOf(StringBuilder.class);
+                });
+    }
+
+    @Test
     void runWhenSingleNodePropertiesAreSetShouldMapEachIntoTheOptions() {
         contextRunner.withPropertyValues("chatapp.redis.host=127.0.0.1", "chatapp.redis.port=" + CLOSED_PORT,
                 "chatapp.redis.db=2", "chatapp.redis.username=chat", "chatapp.redis.password=s3cret",

@@ -35,7 +35,9 @@ class ConfigurationMetadataTest {
             // Features: named limiters, an optional consumer name, dedupe field, trimming, and the encryption keys.
             "chatapp.redis.ratelimit.limiters", "chatapp.redis.stream.consumer", "chatapp.redis.stream.dedupe-field",
             "chatapp.redis.stream.trimming.max-length", "chatapp.redis.stream.trimming.max-age",
-            "chatapp.redis.session.encryption.keys", "chatapp.redis.session.encryption.current-key-id");
+            "chatapp.redis.session.encryption.keys", "chatapp.redis.session.encryption.current-key-id",
+            // Caches: typed JSON unless a value type is named, the trusted packages beside the application's, the named caches.
+            "chatapp.redis.cache.value-type", "chatapp.redis.cache.json.trusted-packages", "chatapp.redis.cache.caches");
     /** Settings that are not RedisOptions, or whose default depends on the machine (spin-wait: the CPU count). */
     private static final Set<String> NOT_IN_THE_OPTIONS = Set.of("chatapp.redis.health.timeout", "chatapp.redis.local.enabled",
             "chatapp.redis.local.mode", "chatapp.redis.require-at-startup", "chatapp.redis.require-endpoint", "chatapp.redis.spin-wait");
@@ -76,7 +78,7 @@ class ConfigurationMetadataTest {
 
     /** Whether a property belongs to a feature's options (locks, ...), whose defaults their own tests compare. */
     private static boolean isFeatureProperty(String name) {
-        return Stream.of("lock", "ratelimit", "stream", "session", "presence", "unread", "idempotency", "events")
+        return Stream.of("lock", "ratelimit", "stream", "session", "presence", "unread", "idempotency", "events", "cache")
                 .anyMatch(feature -> name.startsWith("chatapp.redis." + feature + "."));
     }
 

@@ -48,6 +48,21 @@ class RedisPropertyNamesCheckTest {
     }
 
     @Test
+    void warnings_cacheDefaultsAndNamedCaches_areKnown() {
+        assertThat(check.warnings(environment(Map.of("chatapp.redis.cache.ttl.duration", "10m",
+                "chatapp.redis.cache.json.trusted-packages[0]", "com.example",
+                "chatapp.redis.cache.caches.rooms.near-cache.max-entries", "100",
+                "chatapp.redis.cache.caches.rooms.value-type", "java.lang.String")))).isEmpty();
+    }
+
+    @Test
+    void warnings_typoInANamedCache_suggestsThatCachesProperty() {
+        assertThat(check.warnings(environment(Map.of("chatapp.redis.cache.caches.rooms.ttl.jiter", "0.2"))))
+                .containsExactly("Unknown property chatapp.redis.cache.caches.rooms.ttl.jiter is ignored;"
+                        + " did you mean chatapp.redis.cache.caches.rooms.ttl.jitter?");
+    }
+
+    @Test
     void warnings_typoInAFeatureProperty_namesTheClosestOne() {
         assertThat(check.warnings(environment(Map.of("chatapp.redis.lock.lease-tme", "10s"))))
                 .singleElement().asString().contains("chatapp.redis.lock.lease-tme").contains("chatapp.redis.lock.lease-time");

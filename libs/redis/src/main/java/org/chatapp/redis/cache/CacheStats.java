@@ -22,9 +22,9 @@ import java.time.Duration;
 public record CacheStats(long hits, long misses, long staleHits, long loads, long loadFailures, Duration loadTime,
         long earlyRefreshes, long leaseWaits, long localWaits, long errors, long evictions, long oversized, long nearHits) {
 
-    /** Returns hits over reads, or 1 when nothing was read. */
+    /** Returns hits, in Redis and in the near cache, over reads, or 1 when nothing was read. */
     public double hitRate() {
-        long reads = hits + misses;
-        return reads == 0 ? 1.0 : (double) hits / reads;
+        long reads = hits + nearHits + misses;
+        return reads == 0 ? 1.0 : (double) (hits + nearHits) / reads;
     }
 }

@@ -68,6 +68,17 @@ public interface RedisCache<V> {
     void put(String key, V value);
 
     /**
+     * Records that a key has no value (Spring's {@code put(key, null)} with {@code allowNullValues}):
+     * caches "absent" for the options' negative TTL, so that reads find it and loaders are not called,
+     * and cancels any load of the key under way; other instances are told, as for {@link #put}.
+     * Without negative caching (a negative TTL of zero) it evicts the key instead, so that no older
+     * value outlives the caller's news that there is none.
+     *
+     * @throws IllegalArgumentException when the key is null
+     */
+    void putAbsent(String key);
+
+    /**
      * Writes a value to the store first and caches it only once the store took it, so no reader sees
      * a value the store refused.
      *

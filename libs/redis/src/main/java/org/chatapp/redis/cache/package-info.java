@@ -36,6 +36,14 @@
  *       set. A loaded value over {@code maxValueBytes} is returned and not cached; a {@code put} of
  *       one is an {@code IllegalArgumentException}. An entry the codec cannot read is a miss (counted
  *       in {@code errors}) and is replaced by the next load.</li>
+ *   <li>{@code putAbsent} records that a key has no value (Spring's {@code put(key, null)} with
+ *       {@code allowNullValues}): "absent" is cached for {@code negativeTtl}, so reads find it and
+ *       {@code get(key, loader)} returns empty without calling the loader; it cancels a load under
+ *       way and is announced like a {@code put}. Without negative caching it is an {@code evict}.</li>
+ *   <li>Values of no single type (Spring's caches) use {@link org.chatapp.redis.cache.TypedJsonCodec}:
+ *       JSON with the class of each value, read back only for classes of trusted packages and the
+ *       JDK's value and collection types, so that no one who can write to Redis makes this process
+ *       instantiate a class of their choice.</li>
  *   <li>{@code putThrough} writes the store first and the cache after, so no reader sees a value the
  *       store refused.</li>
  *   <li>{@code evict}, {@code evictTag} and {@code clear} report what they removed and throw the

@@ -322,6 +322,40 @@ abstract class RedisCacheContract {
     }
 
     @Test
+    void putAbsent_withNegativeTtl_replacesTheValueByACachedAbsentThatSkipsTheLoader() {
+        RedisCache<String> cache = caches(client()).cache(cacheName, strings().negativeTtl(Duration.ofMinutes(1)).build());
+        cache.put("k", "old");
+
+        cache.putAbsent("k");
+
+        assertThat(cache.lookup("k")).isEqualTo(new CacheLookup<>(true, null));
+        assertThat(cache.get("k", key -> "loaded")).isEmpty();
+    }
+
+    @Test
+    void putAbsent_withoutNegativeTtl_evictsTheOlderValue() {
+        RedisCache<String> cache = caches(client()).cache(cacheName, strings().build());
+        cache.put("k", "old");
+
+        cache.putAbsent("k");
+
+        assertThat(cache.lookup("k")).isEqualTo(CacheLookup.miss());
+        assertThat(cache.stats().evictions()).isEqualTo(1);
+    }
+
+    @Test
+    void putAbsent_anotherClientsNearCache_dropsItsValueWithinFiftyMillis() {
+        RedisCache<String> reader = caches(client()).cache(cacheName, nearStrings().negativeTtl(Duration.ofMinutes(1)).build());
+        RedisCache<String> writer = caches(client()).cache(cacheName, nearStrings().negativeTtl(Duration.ofMinutes(1)).build());
+        writer.put("k", "v1");
+        warmNear(reader, "k");
+
+        writer.putAbsent("k");
+
+        await().pollInterval(Duration.ofMillis(2)).atMost(Duration.ofMillis(50)).until(() -> reader.get("k").isEmpty());
+    }
+
+    @Test
     void put_jitteredTtl_spreadsRedisTtlsWithinTheBounds() {
         RedisService redis = client();
         RedisCache<String> cache = caches(redis).cache(cacheName, strings().ttl(TtlPolicy.fixed(Duration.ofSeconds(100))).build());
@@ -700,6 +734,7 @@ abstract class RedisCacheContract {
         assertThatIllegalArgumentException().isThrownBy(() -> cache.put("k", null)).withMessageContaining("value");
         assertThatIllegalArgumentException().isThrownBy(() -> cache.put(null, "v")).withMessageContaining("key");
         assertThatIllegalArgumentException().isThrownBy(() -> cache.evict(null)).withMessageContaining("key");
+        assertThatIllegalArgumentException().isThrownBy(() -> cache.putAbsent(null)).withMessageContaining("key");
         assertThatIllegalArgumentException().isThrownBy(() -> cache.evictTag(null)).withMessageContaining("tag");
         assertThatIllegalArgumentException().isThrownBy(() -> cache.getAll(java.util.Arrays.asList("a", null), keys -> Map.of()))
                 .withMessageContaining("key");
