@@ -1,7 +1,6 @@
 package org.chatapp.redis;
 
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulConnection;
@@ -9,13 +8,13 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
@@ -195,14 +193,14 @@ final class DefaultRedisService implements RedisService {
         return runner.sync("UNLINK", describe(keyNames), c -> c.unlink(raw));
     }
 
-    /** Returns whether a multi-key command may touch several cluster slots, so it runs per slot (see {@link PerSlotWrite}). */
+    /** Returns whether a multi-key command may touch several cluster slots, so it runs per slot (see {@link PerSlotBatch}). */
     private boolean spansSlots(String[] keyNames) {
         return keyNames.length > 1 && client.mode() == RedisMode.CLUSTER;
     }
 
-    /** Runs a counting multi-key command per cluster slot, as one batch (see {@link PerSlotWrite}), and adds up the counts. */
+    /** Runs a counting multi-key command per cluster slot, as one batch (see {@link PerSlotBatch}), and adds up the counts. */
     private CompletableFuture<Long> perSlotCount(CommandType type, boolean write, String[] keyNames, byte[][] raw) {
-        return PerSlotWrite.run(newBatch(), type.name(), write, keyNames, raw,
+        return PerSlotBatch.run(newBatch(), type.name(), write, keyNames, raw,
                         (batch, part) -> batch.count(type, describe(select(keyNames, part)), select(raw, part)))
                 .thenApply(counts -> counts.stream().mapToLong(Long::longValue).sum());
     }
@@ -235,8 +233,8 @@ final class DefaultRedisService implements RedisService {
 
     /** Runs MGET per cluster slot, as one batch, and puts the values back in the order asked. */
     private CompletableFuture<Map<String, String>> perSlotMget(String[] keyNames, byte[][] raw) {
-        List<List<Integer>> partsInOrder = new java.util.ArrayList<>();
-        return PerSlotWrite.run(newBatch(), "MGET", false, keyNames, raw, (batch, part) -> {
+        List<List<Integer>> partsInOrder = new ArrayList<>();
+        return PerSlotBatch.run(newBatch(), "MGET", false, keyNames, raw, (batch, part) -> {
             partsInOrder.add(part);
             return batch.mget(describe(select(keyNames, part)), select(raw, part));
         }).thenApply(values -> {
@@ -271,7 +269,7 @@ final class DefaultRedisService implements RedisService {
         byte[][] rawKeys = keys.encode(keyNames);
         byte[][] rawValues = values.values().stream().map(Values::encode).toArray(byte[][]::new);
         if (spansSlots(keyNames)) {
-            runner.join("MSET", describe(keyNames), PerSlotWrite.run(newBatch(), "MSET", true, keyNames, rawKeys,
+            runner.join("MSET", describe(keyNames), PerSlotBatch.run(newBatch(), "MSET", true, keyNames, rawKeys,
                     (batch, part) -> batch.mset(describe(select(keyNames, part)), select(rawKeys, part), select(rawValues, part))));
             return;
         }

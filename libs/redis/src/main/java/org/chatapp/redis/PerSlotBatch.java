@@ -16,9 +16,9 @@ import java.util.function.BiFunction;
  * Lettuce splits such commands by slot too, but pays a future and a timer per part, and fails the
  * whole call on the first failed part without saying what the others did.
  */
-final class PerSlotWrite {
+final class PerSlotBatch {
 
-    private PerSlotWrite() {
+    private PerSlotBatch() {
     }
 
     /**
