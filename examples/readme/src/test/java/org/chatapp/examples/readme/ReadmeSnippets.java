@@ -52,6 +52,8 @@ final class ReadmeSnippets {
     private static final Pattern OPENING_FENCE = Pattern.compile("^(\\s*)(`{3,}|~{3,})\\s*([^\\s`]*).*$");
     private static final Pattern LIST_INDEX = Pattern.compile("\\[\\d+]");
     private static final Pattern NAMED_CLIENT = Pattern.compile("chatapp\\.redis\\.clients\\.[^.]+\\.(.+)");
+    /** One cache's own settings: the same names as the defaults of every cache, under caches.<name>. */
+    private static final Pattern NAMED_CACHE = Pattern.compile("chatapp\\.redis\\.cache\\.caches\\.[^.]+\\.(.+)");
     private static final Pattern COMMENT_IN_VALUE = Pattern.compile("(^|\\s)#");
     /** Spring Boot's own properties; the starter's metadata does not list them, and the README only shows well-known ones. */
     private static final List<String> UNCHECKED_PREFIXES = List.of("spring.", "management.", "logging.");
@@ -226,6 +228,10 @@ final class ReadmeSnippets {
         String name = LIST_INDEX.matcher(key).replaceAll("");
         if (UNCHECKED_PREFIXES.stream().anyMatch(name::startsWith) || knownProperties.contains(name)) {
             return true;
+        }
+        Matcher namedCache = NAMED_CACHE.matcher(name);
+        if (namedCache.matches()) {
+            return !namedCache.group(1).startsWith("caches.") && knownProperties.contains("chatapp.redis.cache." + namedCache.group(1));
         }
         Matcher namedClient = NAMED_CLIENT.matcher(name);
         return namedClient.matches() && !namedClient.group(1).startsWith("clients.")

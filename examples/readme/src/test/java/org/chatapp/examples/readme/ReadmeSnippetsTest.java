@@ -95,7 +95,8 @@ class ReadmeSnippetsTest {
                         image: redis:7
                     """);
             snippets = new ReadmeSnippets(root, Set.of("chatapp.redis.host", "chatapp.redis.key-prefix",
-                    "chatapp.redis.command-timeout", "chatapp.redis.clients"));
+                    "chatapp.redis.command-timeout", "chatapp.redis.clients", "chatapp.redis.cache.near-cache.enabled",
+                    "chatapp.redis.cache.caches"));
         }
 
         @Test
@@ -231,6 +232,20 @@ class ReadmeSnippetsTest {
             String readme = readme("properties", "chatapp.redis.clients.sessions.timeout=500ms\n");
 
             assertThat(snippets.problems(readme)).singleElement().asString().contains("chatapp.redis.clients.sessions.timeout");
+        }
+
+        @Test
+        void propertiesBlock_namedCacheWithAKnownProperty_passes() {
+            String readme = readme("properties", "chatapp.redis.cache.caches.rooms.near-cache.enabled=true\n");
+
+            assertThat(snippets.problems(readme)).isEmpty();
+        }
+
+        @Test
+        void propertiesBlock_namedCacheWithAnUnknownProperty_fails() {
+            String readme = readme("properties", "chatapp.redis.cache.caches.rooms.near.enabled=true\n");
+
+            assertThat(snippets.problems(readme)).singleElement().asString().contains("chatapp.redis.cache.caches.rooms.near.enabled");
         }
 
         @Test
