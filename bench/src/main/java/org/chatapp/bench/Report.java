@@ -123,9 +123,36 @@ final class Report {
                 cases.forEach((name, caseRows) -> table(out, name, caseRows));
             }
         }
+        cheapest(out);
         spinning(out);
         goals(out);
         return out.toString();
+    }
+
+    /**
+     * Writes, per GET and SET case, the peer whose process spent the least CPU per call in its
+     * median run (redis-benchmark, a process of its own, is not measured), and what RedisService spent.
+     */
+    private void cheapest(StringBuilder out) {
+        Map<String, List<Row>> cases = new LinkedHashMap<>();
+        rows.stream().filter(row -> row.scenario().family() == Scenario.Family.KEY_VALUE && row.medianRun().cpuMeasured())
+                .forEach(row -> cases.computeIfAbsent(row.caseName(), name -> new ArrayList<>()).add(row));
+        List<String> lines = new ArrayList<>();
+        cases.forEach((name, caseRows) -> {
+            Row cheapest = caseRows.stream().min(Comparator.comparingDouble(row -> row.medianRun().cpuMicrosPerOperation())).orElseThrow();
+            String ours = caseRows.stream().filter(Row::isDefaultChatapp).findFirst()
+                    .map(row -> String.format(Locale.ROOT, "; RedisService %.1f us", row.medianRun().cpuMicrosPerOperation()))
+                    .orElse("");
+            lines.add(String.format(Locale.ROOT, "- %s: %s, %.1f us%s", name, cheapest.peer().name(),
+                    cheapest.medianRun().cpuMicrosPerOperation(), ours));
+        });
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append("\n## Cheapest per call\n\n");
+        out.append("The peer whose JVM spent the least CPU per call in the median run of each GET and SET case (the "
+                + "CPU us/op column), beside RedisService's.\n\n");
+        lines.forEach(line -> out.append(line).append('\n'));
     }
 
     /** Returns what a row of the family measures, exactly, ahead of its tables; nothing for GET/SET, which the header explains. */
