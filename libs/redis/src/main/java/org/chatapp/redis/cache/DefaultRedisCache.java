@@ -376,8 +376,7 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
         forgetNear(key);
         try {
             addTags(key, value, entry);
-            redis.scripts().run(PUT, entryKeys(key), List.of(entry.text(), entry.pttl(), rawChannel,
-                    LANDED + key, announcePuts()));
+            writeEntry(key, entry);
         } catch (RedisServiceException e) {
             writeFailed(key, e);
         } finally {
@@ -397,8 +396,7 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
         }
         forgetNear(key);
         try {
-            redis.scripts().run(PUT, entryKeys(key), List.of(entry.text(), entry.pttl(), rawChannel,
-                    LANDED + key, announcePuts()));
+            writeEntry(key, entry);
         } catch (RedisServiceException e) {
             writeFailed(key, e);
         } finally {
@@ -430,8 +428,7 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
                 return;
             }
             addTags(key, value, entry);
-            redis.scripts().run(PUT, entryKeys(key), List.of(entry.text(), entry.pttl(), rawChannel,
-                    LANDED + key, announcePuts()));
+            writeEntry(key, entry);
         } catch (RedisServiceException e) {
             writeFailed(key, e);
         } finally {
@@ -611,6 +608,11 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
         }
     }
 
+    /** Stores an encoded entry by the PUT script, which also wakes waiters and, with near caches, tells other instances. */
+    private void writeEntry(String key, Encoded entry) {
+        redis.scripts().run(PUT, entryKeys(key), List.of(entry.text(), entry.pttl(), rawChannel, LANDED + key, announcePuts()));
+    }
+
     /** Whether puts are announced to other instances even without waiters: their near caches must drop the key. */
     private String announcePuts() {
         return near == null ? "0" : "1";
@@ -782,8 +784,7 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
         if (entry != null) {
             try {
                 addTags(key, value, entry);
-                redis.scripts().run(PUT, entryKeys(key), List.of(entry.text(), entry.pttl(), rawChannel,
-                        LANDED + key, announcePuts()));
+                writeEntry(key, entry);
             } catch (RedisServiceException e) {
                 writeFailed(key, e);
             }
