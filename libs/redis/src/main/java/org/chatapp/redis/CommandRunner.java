@@ -39,7 +39,10 @@ final class CommandRunner {
     private final long awaitNanos;
     private final int requestQueueSize;
     private final ReplySpin spin;
-    /** Told of every timeout, so a cluster client can look for a master that took over (see TopologyRefreshOnTimeout). */
+    /**
+     * Told of every timeout and every node that could not be reached, so a cluster client can look
+     * for a master that took over (see TopologyRefreshOnTimeout).
+     */
     private final Runnable timedOut;
     /**
      * Commands issued while the connection was down and not completed yet. Lettuce's own bound
@@ -240,7 +243,11 @@ final class CommandRunner {
 
     private RedisServiceException failure(String operation, String key, Throwable error) {
         RedisServiceException failure = translate(operation, key, error);
-        if (failure instanceof RedisTimeoutException) {
+        // A node that cannot be reached may be a dead master still in the slot map. Lettuce reloads
+        // the map when an existing connection keeps failing to reconnect, but not when a new
+        // connection to that node fails: a client that never spoke to the dead master kept sending
+        // its slots there until the periodic refresh (22.5-23 s after the promotion, ChatFailoverIT).
+        if (failure instanceof RedisTimeoutException || failure instanceof RedisConnectionFailureException) {
             timedOut.run();
         }
         return failure;

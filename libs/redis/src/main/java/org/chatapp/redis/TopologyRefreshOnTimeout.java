@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps reloading a cluster's slot map, once per interval, for a while after a command timed out.
+ * Keeps reloading a cluster's slot map, once per interval, for a while after a command timed out
+ * or found its node unreachable.
  *
  * <p>Lettuce refreshes the slot map on redirects, on reconnects that keep failing and on slots or
  * nodes it does not know, none of which a frozen master (a stopped process, a VM pause, a path
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * watch of {@link #WATCH} during which the map is reloaded every interval; each further timeout
  * extends it. Once the promoted replica is in the map, the next command for those slots goes to
  * it; commands already sent to the frozen node end at their timeout.
+ *
+ * <p>A command that cannot reach its node at all starts the same watch: Lettuce reloads the map
+ * when a connection it had keeps failing to reconnect, not when a first connection to a node fails,
+ * so a client that never spoke to a master before it died would keep routing that master's slots to
+ * it after a replica took over.
  *
  * <p>Costs nothing while commands complete; while they time out and for {@link #WATCH} after the
  * last one, one slot-map load per interval.

@@ -2,6 +2,7 @@ package org.chatapp.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.cluster.SlotHash;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,47 @@ class ClusterFailoverIT {
             }
             redis.set("after", "failover");
             assertThat(redis.get("after")).contains("failover");
+        }
+    }
+
+    @Test
+    void masterKilledBeforeTheClientEverUsedIt_itsSlotsReachThePromotedReplicaWithinNodeTimeoutPlus5s() throws Exception {
+        // The periodic refresh (60 s) cannot be what rescues it.
+        try (LocalRedisCluster cluster = LocalRedis.cluster().nodeTimeout(NODE_TIMEOUT).start();
+                RedisService redis = RedisService.create(LocalTopologies.cluster(cluster).keyPrefix("unused-master:")
+                        .clusterOptions(ClusterOptions.defaults().withTopologyRefreshPeriod(Duration.ofSeconds(60))).build())) {
+            LocalRedisNode victim = cluster.masters().get(1);
+            String victimKey = keyServedBy(victim);
+            redis.set(keyServedBy(cluster.masters().get(0)), "a connection to another master only");
+
+            victim.kill();
+            cluster.awaitPromotion(victim, Duration.ofSeconds(30));
+            long promotedAt = System.nanoTime();
+
+            org.awaitility.Awaitility.await().atMost(NODE_TIMEOUT.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(RedisServiceException.class)
+                    .until(() -> {
+                        redis.set(victimKey, "after the promotion");
+                        return true;
+                    });
+            System.out.printf("unused master killed: its slots served again %s after the promotion was visible%n",
+                    Duration.ofNanos(System.nanoTime() - promotedAt));
+            assertThat(redis.get(victimKey)).contains("after the promotion");
+        }
+    }
+
+    /** A key (without the prefix) whose slot the master serves, by the master's own {@code CLUSTER SLOTS}. */
+    private static String keyServedBy(LocalRedisNode master) {
+        List<?> ranges = (List<?>) master.command("CLUSTER", "SLOTS");
+        for (int i = 0; ; i++) {
+            int slot = SlotHash.getSlot("unused-master:k" + i);
+            for (Object range : ranges) {
+                List<?> fields = (List<?>) range;
+                int port = ((Number) ((List<?>) fields.get(2)).get(1)).intValue();
+                if (port == master.port() && slot >= ((Number) fields.get(0)).intValue() && slot <= ((Number) fields.get(1)).intValue()) {
+                    return "k" + i;
+                }
+            }
         }
     }
 
