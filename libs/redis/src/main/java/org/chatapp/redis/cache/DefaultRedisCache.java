@@ -564,11 +564,15 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
         return tracking != null;
     }
 
-    /** A connection was lost: nothing said meanwhile reaches the near cache, which stops taking entries until tracking is back. */
-    void connectionLost() {
+    /**
+     * A connection of the client dropped or came back, or the topology changed. With tracking, the
+     * near cache is emptied only if tracking's own connections were affected (a failover, a lost
+     * connection); with announcements alone, any of them may have been missed, so it is emptied.
+     */
+    void connectionEvent(boolean topologyChanged) {
         TrackedInvalidations current = tracking;
         if (current != null) {
-            current.restart();
+            current.verify(topologyChanged);
         } else {
             resetNear();
         }

@@ -165,26 +165,24 @@ final class DefaultRedisCaches implements RedisCaches {
     }
 
     /**
-     * Empties every near cache when a connection drops or comes back, or the topology changes
-     * (a failover): writes and announcements may have been missed meanwhile, and a promoted
-     * replica may lack writes the near caches saw.
+     * Tells every near cache of connection events: a connection that dropped or came back, or a
+     * topology change (a failover), may mean invalidations were missed or that a promoted master
+     * does not track; each cache checks and, where so, empties itself.
      */
     private final class ConnectionEvents implements RedisClientListener {
         @Override
         public void disconnected(String address) {
-            // Possibly the tracking connection: its pushes are lost until it is back, so tracking is
-            // switched on again (queued until the reconnect) and the near caches take nothing meanwhile.
-            caches.values().forEach(DefaultRedisCache::connectionLost);
+            caches.values().forEach(cache -> cache.connectionEvent(false));
         }
 
         @Override
         public void reconnected(String address) {
-            caches.values().forEach(DefaultRedisCache::connectionLost);
+            caches.values().forEach(cache -> cache.connectionEvent(false));
         }
 
         @Override
         public void topologyChanged() {
-            caches.values().forEach(DefaultRedisCache::connectionLost);
+            caches.values().forEach(cache -> cache.connectionEvent(true));
         }
     }
 }

@@ -11,9 +11,15 @@ import io.lettuce.core.codec.StringCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.chatapp.redis.RedisService;
 import org.slf4j.Logger;
@@ -24,14 +30,28 @@ import org.slf4j.LoggerFactory;
  * {@code CLIENT TRACKING ON BCAST PREFIX <service prefix>cache:{<name>:} on the server, or on every
  * master of a cluster, so Redis pushes an {@code invalidate} for every write, expiry or eviction of
  * the cache's keys, whoever made it (not only this library's announcements). Not Lettuce's
- * {@code ClientSideCaching} (deprecated). Tracking state lives in the server's connection: after a
- * reconnect or a topology change it is switched off and on again, and until the server confirmed
- * it the near cache takes no entries ({@link #active()} is false).
+ * {@code ClientSideCaching} (deprecated).
+ *
+ * <p>Tracking state lives in the server's connection: a reconnected connection lost it, and a
+ * newly promoted master never had it. The near cache takes entries only while tracking is confirmed
+ * on masters covering every slot ({@link #active()}). On a connection event the client's many
+ * connections report (Lettuce's topology refreshes open and close some every period), tracking is
+ * {@linkplain #verify checked}: each tracked connection must still be open and answer
+ * {@code CLIENT ID} with the id it had when tracking was switched on (the same server-side client,
+ * so no push was lost), and the masters must be the same. Only when that fails is the near cache
+ * emptied and tracking switched on again.
  */
 final class TrackedInvalidations implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TrackedInvalidations.class);
     private static final Duration START_WAIT = Duration.ofSeconds(2);
+    /** How long a tracked connection may take to answer {@code CLIENT ID} before it counts as lost. */
+    private static final Duration VERIFY_WAIT = Duration.ofMillis(500);
+    private static final int SLOTS = 16384;
+
+    /** One master's connection with tracking on, and the server-side client id it had then. */
+    private record Tracked(String nodeId, StatefulRedisConnection<byte[], byte[]> node, long clientId) {
+    }
 
     private final RedisService redis;
     private final String rawPrefix;
@@ -39,7 +59,11 @@ final class TrackedInvalidations implements AutoCloseable {
     private final Consumer<String> invalidateKey;
     private final Runnable invalidateAll;
     private final CompletableFuture<Void> probed = new CompletableFuture<>();
+    /** Counts restarts: only the newest restart's confirmation may activate the near cache. */
+    private final AtomicLong epoch = new AtomicLong();
     private volatile StatefulConnection<byte[], byte[]> connection;
+    /** The connections tracking was confirmed on, by node id ("" for a single node); empty while inactive. */
+    private volatile Map<String, Tracked> tracked = Map.of();
     private volatile boolean active;
     private volatile boolean closed;
 
@@ -60,7 +84,7 @@ final class TrackedInvalidations implements AutoCloseable {
         TrackedInvalidations tracking = new TrackedInvalidations(redis, keys, invalidateKey, invalidateAll);
         try {
             tracking.open();
-            tracking.enable().get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            tracking.enable(tracking.epoch.get()).get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             redis.set(tracking.probeKey, "probe", Duration.ofSeconds(1));
             tracking.probed.get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return tracking;
@@ -89,53 +113,135 @@ final class TrackedInvalidations implements AutoCloseable {
         connection = opened;
     }
 
-    /** Whether the server confirmed tracking since the last connection event: the near cache may take entries. */
+    /** Whether the server confirmed tracking on masters covering every slot since the last restart: the near cache may take entries. */
     boolean active() {
         return active && !closed;
     }
 
     /**
-     * Switches tracking off and on again on every master, without blocking (this runs on the event
-     * bus): a connection that was reconnected lost it, and a newly promoted master never had it.
+     * A connection of the client dropped or came back, or the topology changed: restarts tracking
+     * unless every tracked connection is provably the one tracking was switched on for and the
+     * masters are the same. Never blocks (this runs on the event bus).
+     *
+     * @param topologyChanged whether the event was a topology change (the masters may differ)
+     */
+    void verify(boolean topologyChanged) {
+        if (closed || connection == null) {
+            return;
+        }
+        long seen = epoch.get();
+        Map<String, Tracked> current = tracked;
+        if (!active || current.isEmpty() || (topologyChanged && !sameMasters(current))) {
+            restartUnlessRestartedSince(seen);
+            return;
+        }
+        for (Tracked node : current.values()) {
+            if (!node.node().isOpen()) {
+                restartUnlessRestartedSince(seen);
+                return;
+            }
+        }
+        for (Tracked node : current.values()) {
+            node.node().async().clientId().toCompletableFuture()
+                    .orTimeout(VERIFY_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((id, error) -> {
+                        if (error != null || id == null || id != node.clientId()) {
+                            restartUnlessRestartedSince(seen);
+                        }
+                    });
+        }
+    }
+
+    /** Whether the masters that serve slots are the ones tracking was confirmed on (a single node never changes here). */
+    private boolean sameMasters(Map<String, Tracked> current) {
+        if (!(connection instanceof StatefulRedisClusterConnection<?, ?> cluster)) {
+            return false; // A sentinel setup's master changed: the node behind the connection is another.
+        }
+        Set<String> masters = new HashSet<>();
+        for (RedisClusterNode node : cluster.getPartitions()) {
+            if (servesSlots(node)) {
+                masters.add(node.getNodeId());
+            }
+        }
+        return masters.equals(current.keySet());
+    }
+
+    private void restartUnlessRestartedSince(long seen) {
+        if (epoch.get() == seen) {
+            restart();
+        }
+    }
+
+    /**
+     * Empties the near cache and switches tracking off and on again on every master, without
+     * blocking; the near cache takes no entries until the server confirmed it.
      */
     void restart() {
+        long current = epoch.incrementAndGet();
         active = false;
+        tracked = Map.of();
         invalidateAll.run();
         if (closed || connection == null) {
             return;
         }
-        enable().whenComplete((done, error) -> {
+        enable(current).whenComplete((done, error) -> {
             if (error != null) {
-                log.warn("Restarting client tracking for prefix {} failed; the near cache stays off until the next connection event: {}",
+                log.debug("Restarting client tracking for prefix {} failed; the near cache stays off until the next connection event: {}",
                         rawPrefix, error.toString());
             }
         });
     }
 
-    /** Sends {@code CLIENT TRACKING OFF} then {@code ON BCAST PREFIX} to every master; completes when all confirmed, then activates. */
+    /**
+     * Switches tracking on for every master serving slots, and completes when all confirmed; then,
+     * unless another restart came meanwhile, activates the near cache. Fails when some slots have no
+     * master that is not failing: entries there could change unseen once a replica takes over.
+     */
     @SuppressWarnings("unchecked")
-    private CompletableFuture<Void> enable() {
+    private CompletableFuture<Void> enable(long restart) {
         StatefulConnection<byte[], byte[]> current = connection;
-        List<CompletableFuture<String>> confirmations = new ArrayList<>();
+        List<CompletableFuture<Tracked>> confirmations = new ArrayList<>();
         if (current instanceof StatefulRedisClusterConnection<?, ?> cluster) {
             StatefulRedisClusterConnection<byte[], byte[]> nodes = (StatefulRedisClusterConnection<byte[], byte[]>) cluster;
+            BitSet covered = new BitSet(SLOTS);
             for (RedisClusterNode node : nodes.getPartitions()) {
-                if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.is(RedisClusterNode.NodeFlag.FAIL)) {
-                    confirmations.add(nodes.getConnectionAsync(node.getNodeId()).thenCompose(this::track));
+                if (servesSlots(node)) {
+                    node.getSlots().forEach(covered::set);
+                    confirmations.add(nodes.getConnectionAsync(node.getNodeId()).thenCompose(connection -> track(node.getNodeId(), connection)));
                 }
             }
+            if (covered.cardinality() < SLOTS) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        (SLOTS - covered.cardinality()) + " slots have no master that is up; waiting for the next topology change"));
+            }
         } else {
-            confirmations.add(track((StatefulRedisConnection<byte[], byte[]>) current));
+            confirmations.add(track("", (StatefulRedisConnection<byte[], byte[]>) current));
         }
         return CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new)).thenRun(() -> {
+            if (epoch.get() != restart || closed) {
+                return; // A later restart switches tracking on again and activates.
+            }
+            Map<String, Tracked> confirmed = new HashMap<>();
+            confirmations.forEach(confirmation -> {
+                Tracked node = confirmation.join();
+                confirmed.put(node.nodeId(), node);
+            });
+            tracked = Map.copyOf(confirmed);
             invalidateAll.run(); // Anything written while tracking was off went unnoticed.
             active = true;
         });
     }
 
-    private CompletableFuture<String> track(StatefulRedisConnection<byte[], byte[]> node) {
+    private static boolean servesSlots(RedisClusterNode node) {
+        return node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.is(RedisClusterNode.NodeFlag.FAIL) && !node.getSlots().isEmpty();
+    }
+
+    /** Switches tracking off and on on one connection, and returns it with the server-side client id it has. */
+    private CompletableFuture<Tracked> track(String nodeId, StatefulRedisConnection<byte[], byte[]> node) {
         node.async().clientTracking(TrackingArgs.Builder.enabled(false));
         return node.async().clientTracking(TrackingArgs.Builder.enabled().bcast().prefixes(StandardCharsets.UTF_8, rawPrefix))
+                .thenCompose(on -> node.async().clientId())
+                .thenApply(id -> new Tracked(nodeId, node, id))
                 .toCompletableFuture();
     }
 
@@ -164,6 +270,7 @@ final class TrackedInvalidations implements AutoCloseable {
     public void close() {
         closed = true;
         active = false;
+        tracked = Map.of();
         StatefulConnection<byte[], byte[]> current = connection;
         connection = null;
         if (current != null) {

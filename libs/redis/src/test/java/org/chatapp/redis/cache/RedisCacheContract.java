@@ -75,7 +75,16 @@ abstract class RedisCacheContract {
     }
 
     RedisService client(String keyPrefix, Clock clock) {
-        RedisService redis = RedisService.create(options().keyPrefix(keyPrefix).clock(clock).build());
+        return client(options().keyPrefix(keyPrefix).clock(clock));
+    }
+
+    /** A client on the test's prefix, with options of the test's own. */
+    RedisService client(java.util.function.UnaryOperator<RedisOptions.Builder> customize) {
+        return client(customize.apply(options().keyPrefix(prefix)));
+    }
+
+    private RedisService client(RedisOptions.Builder options) {
+        RedisService redis = RedisService.create(options.build());
         opened.add(redis);
         return redis;
     }
