@@ -15,6 +15,12 @@
  * socket's user channel is subscribed through the library's events, so a message published by any
  * chat-service instance reaches the user's sockets on every gateway (at most once, as pub/sub);
  * socket heartbeats feed presence.</li>
+ * <li>Answers profile lookups and user searches, which are the same for every caller, from a
+ * cache of the library shared by every gateway for a few seconds ({@code Cache-Control: private,
+ * max-age}); the writes that change them (a profile update, a registration) evict them before they
+ * are answered.</li>
+ * <li>Serves the OpenAPI description of the whole public API at {@code /v3/api-docs} and its UI
+ * at {@code /swagger-ui.html}, without a token.</li>
  * <li>Serves the web page at {@code /}.</li>
  * </ul>
  */

@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The gateway's checks of {@code /api/**}, in order: body size, rate limit per client address, the
  * bearer token (except register and login), rate limit per user. The caller found is passed on in
- * {@link Caller#HEADER}; whatever the client put there, or in the inner secret's header, is dropped.
+ * {@link Caller#HEADER} and the client's address in {@link Caller#ADDRESS_HEADER}; whatever the
+ * client put in those, or in the inner secret's header, is dropped.
  */
 public final class GatewayFilter extends OncePerRequestFilter {
 
@@ -59,7 +60,9 @@ public final class GatewayFilter extends OncePerRequestFilter {
         if (limited(perAddress, "ip:" + request.getRemoteAddr(), response)) {
             return;
         }
-        HttpServletRequest forwarded = new HeaderOverridingRequest(new BodyLimit(request, maxBodyBytes), InternalSecretFilter.HEADER, null);
+        HttpServletRequest forwarded = new HeaderOverridingRequest(
+                new HeaderOverridingRequest(new BodyLimit(request, maxBodyBytes), InternalSecretFilter.HEADER, null),
+                Caller.ADDRESS_HEADER, request.getRemoteAddr());
         if (PUBLIC.contains(request.getRequestURI())) {
             chain.doFilter(new HeaderOverridingRequest(forwarded, Caller.HEADER, null), response);
             return;

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.chatapp.apps.auth.token.TokenStore;
+import jakarta.servlet.http.HttpServletRequest;
+import org.chatapp.apps.auth.session.Login;
+import org.chatapp.apps.auth.session.Logins;
+import org.chatapp.apps.auth.session.SessionDetails;
 import org.chatapp.apps.common.ApiException;
 import org.chatapp.apps.common.Inputs;
-import org.chatapp.redis.ratelimit.RateLimitDecision;
-import org.chatapp.redis.ratelimit.RateLimiter;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,15 +29,15 @@ class AccountController {
 
     private final Accounts accounts;
     private final Profiles profiles;
-    private final TokenStore tokens;
-    private final RateLimiter loginLimiter;
+    private final Logins logins;
+    private final LoginThrottle throttle;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
 
-    AccountController(Accounts accounts, Profiles profiles, TokenStore tokens, @Qualifier("login") RateLimiter loginLimiter) {
+    AccountController(Accounts accounts, Profiles profiles, Logins logins, LoginThrottle throttle) {
         this.accounts = accounts;
         this.profiles = profiles;
-        this.tokens = tokens;
-        this.loginLimiter = loginLimiter;
+        this.logins = logins;
+        this.throttle = throttle;
     }
 
     record RegisterRequest(String username, String password, String displayName) {
@@ -69,32 +69,32 @@ class AccountController {
     }
 
     @PostMapping("/api/auth/login")
-    ResponseEntity<Map<String, Object>> login(@RequestBody LoginRequest request) {
+    ResponseEntity<Map<String, Object>> login(@RequestBody LoginRequest request, HttpServletRequest http) {
         if (request == null) {
             throw ApiException.badRequest("a JSON body is required");
         }
         String username = Inputs.text(request.username(), "username", 64).toLowerCase(Locale.ROOT);
         String password = Inputs.text(request.password(), "password", 128);
-        RateLimitDecision decision = loginLimiter.tryAcquire(username);
-        if (!decision.allowed()) {
-            long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
-            throw new TooManyAttempts(seconds);
-        }
+        String address = ClientAddress.of(http);
+        throttle.checkAllowed(username, address);
         Optional<Accounts.Account> account = accounts.byUsername(username);
         boolean matches = passwords.matches(password, account.map(Accounts.Account::passwordHash).orElse(NO_USER_HASH));
         if (account.isEmpty() || !matches) {
+            throttle.recordFailure(username, address);
             throw ApiException.unauthorized("wrong username or password");
         }
-        String token = tokens.issue(account.get().userId());
-        return ResponseEntity.ok(Map.of("token", token, "userId", account.get().userId(), "expiresInSeconds", tokens.ttl().toSeconds()));
+        String userId = account.get().userId();
+        Login login = logins.open(userId, new SessionDetails(address, http.getHeader(HttpHeaders.USER_AGENT)));
+        return ResponseEntity.ok(Map.of("token", login.token(), "userId", userId, "expiresInSeconds", login.expiresIn().toSeconds()));
     }
 
     @PostMapping("/api/auth/logout")
     ResponseEntity<Void> logout(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() > 7 + 256) {
             throw ApiException.unauthorized("a bearer token is required");
         }
-        tokens.revoke(authorization.substring("Bearer ".length()).strip());
+        // 204 for a token that had expired meanwhile too: either way it is no longer valid.
+        logins.close(authorization.substring(7).strip());
         return ResponseEntity.noContent().build();
     }
 
@@ -111,15 +111,5 @@ class AccountController {
             throw ApiException.badRequest("'password' must be 8 to 72 characters");
         }
         return value;
-    }
-
-    /** A 429 with Retry-After. */
-    static final class TooManyAttempts extends RuntimeException {
-        final long retryAfterSeconds;
-
-        TooManyAttempts(long retryAfterSeconds) {
-            super(null, null, false, false);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.chatapp.apps.auth.account;
 
 import java.util.Optional;
+import org.chatapp.apps.auth.permission.Permissions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,11 +23,14 @@ class Accounts {
         this.jdbc = jdbc;
     }
 
-    /** Creates an account; false when the user name is taken. */
+    /** Creates an account with the {@link Permissions#DEFAULT_ROLE default role}; false when the user name is taken. */
     boolean create(String userId, String username, String passwordHash) {
         try {
-            jdbc.sql("insert into accounts (user_id, username, password_hash) values (?::uuid, ?, ?)")
-                    .params(userId, username, passwordHash).update();
+            // One statement: no account is ever seen without its role.
+            jdbc.sql("""
+                    with account as (insert into accounts (user_id, username, password_hash) values (?::uuid, ?, ?) returning user_id)
+                    insert into account_roles (user_id, role) select user_id, ? from account""")
+                    .params(userId, username, passwordHash, Permissions.DEFAULT_ROLE).update();
             return true;
         } catch (DuplicateKeyException e) {
             return false;

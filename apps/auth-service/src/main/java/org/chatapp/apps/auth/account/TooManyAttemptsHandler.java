@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class TooManyAttemptsHandler {
 
-    @ExceptionHandler(AccountController.TooManyAttempts.class)
-    ResponseEntity<ApiError> tooMany(AccountController.TooManyAttempts e) {
+    @ExceptionHandler(LoginThrottle.TooManyAttempts.class)
+    ResponseEntity<ApiError> tooMany(LoginThrottle.TooManyAttempts e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds))
                 .body(new ApiError("too_many_requests", "too many login attempts, retry in " + e.retryAfterSeconds + " s"));

@@ -11,11 +11,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bearer tokens: 32 random bytes each, stored only as their SHA-256 with the user id and a TTL, so
- * that a copy of Redis reveals no usable token. Revoking deletes the key; the gateway, which looks
- * tokens up itself, refuses it from then on.
+ * that a copy of Redis reveals no usable token. Each token also names the login session it belongs
+ * to (key {@value #SESSION_KEY}{@code <sha256>}, same TTL), so that a logout ends that session.
+ * Revoking deletes the token key first; the gateway, which looks tokens up itself, refuses it from
+ * then on.
  */
 @Component
 public class TokenStore {
+
+    /** The key of a token's session id, beside the token's key ({@code token:<sha256>}). */
+    static final String SESSION_KEY = "token-session:";
 
     private final RedisService redis;
     private final Duration ttl;
@@ -29,11 +34,15 @@ public class TokenStore {
         this.ttl = ttl;
     }
 
-    /** Returns a new token for the user, valid for {@link #ttl()}. */
-    public String issue(String userId) {
+    /** Returns a new token for the user's session, valid for {@link #ttl()}. */
+    public String issue(String userId, String sessionId) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String hash = Tokens.sha256(token);
+        // The two keys hash to different slots, so they cannot be written atomically: the session link
+        // first, so that a token that works always leads to its session.
+        redis.set(SESSION_KEY + hash, sessionId, ttl);
         redis.set(Tokens.key(token), userId, ttl);
         return token;
     }
@@ -43,9 +52,16 @@ public class TokenStore {
         return redis.get(Tokens.key(token));
     }
 
-    /** Revokes a token; true when it was valid. */
-    public boolean revoke(String token) {
-        return redis.del(Tokens.key(token)) > 0;
+    /**
+     * Revokes a token and returns the id of the session it belonged to, empty when the token was
+     * unknown or had expired.
+     */
+    public Optional<String> revoke(String token) {
+        redis.del(Tokens.key(token)); // first: from here on the token is refused everywhere
+        String link = SESSION_KEY + Tokens.sha256(token);
+        Optional<String> sessionId = redis.get(link);
+        redis.del(link);
+        return sessionId;
     }
 
     public Duration ttl() {
