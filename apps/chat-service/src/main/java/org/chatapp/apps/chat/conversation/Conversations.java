@@ -1,42 +1,52 @@
 package org.chatapp.apps.chat.conversation;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.chatapp.apps.common.ApiException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.stereotype.Component;
 
-/** The chat service's conversations and their members. */
-@Repository
+/**
+ * Conversations and their members, with their metadata (title, members) in the library's cache
+ * {@value #CACHE}: every send, history page, read mark and typing signal checks membership, and
+ * answers from Redis instead of the database. A miss loads once per conversation across every
+ * instance; an unknown id is cached as absent for 30 s (a storm of wrong ids reaches the database
+ * once). Whatever changes a conversation's title or members evicts its entry after the change is
+ * committed, so that the next check on any instance loads it; a load that read the old rows before
+ * the commit cannot store them afterwards (the eviction took its lease). Today only creation
+ * writes them: the API has no call that changes members or titles yet, and such a call must evict
+ * the same way.
+ */
+@Component
 public class Conversations {
 
-    private final JdbcClient jdbc;
+    static final String CACHE = "conversations";
 
-    Conversations(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final ConversationRepository repository;
+    private final Cache cache;
+
+    Conversations(ConversationRepository repository, CacheManager caches) {
+        this.repository = repository;
+        this.cache = Objects.requireNonNull(caches.getCache(CACHE), "no cache '" + CACHE + "': see chat-service.properties");
     }
 
-    @Transactional
+    /**
+     * Creates a conversation; the caller is expected among the members.
+     *
+     * @throws org.chatapp.redis.RedisServiceException when the eviction of an "absent" entry failed (the conversation is stored)
+     */
     public Conversation create(String title, String creatorId, List<String> memberIds) {
-        String id = UUID.randomUUID().toString();
-        jdbc.sql("insert into conversations (id, title, created_by) values (?::uuid, ?, ?::uuid)").params(id, title, creatorId).update();
-        for (String member : memberIds) {
-            jdbc.sql("insert into conversation_members (conversation_id, user_id) values (?::uuid, ?::uuid)").params(id, member).update();
-        }
-        return new Conversation(id, title, memberIds);
+        Conversation created = repository.create(title, creatorId, memberIds);
+        // Committed by now: an id looked up while the rows were being written may be cached as absent.
+        cache.evict(created.conversationId());
+        return created;
     }
 
+    /** Returns a conversation's title and members, from the cache when it holds them. */
     public Optional<Conversation> find(String conversationId) {
-        return jdbc.sql("""
-                select c.id::text, c.title, array_agg(m.user_id::text order by m.user_id) from conversations c
-                join conversation_members m on m.conversation_id = c.id where c.id = ?::uuid group by c.id, c.title""")
-                .param(conversationId)
-                .query((rs, row) -> new Conversation(rs.getString(1), rs.getString(2),
-                        Arrays.asList((String[]) rs.getArray(3).getArray())))
-                .optional();
+        return Optional.ofNullable(cache.get(conversationId, () -> repository.find(conversationId).orElse(null)));
     }
 
     /** Returns the conversation when the caller is one of its members; 404 when it does not exist, 403 when not a member. */
@@ -48,16 +58,8 @@ public class Conversations {
         return conversation;
     }
 
-    /** Returns the user's conversations, the most recently active first. */
+    /** Returns the user's conversations, the most recently active first (not cached: their order changes with every message). */
     public List<Conversation> of(String userId) {
-        return jdbc.sql("""
-                select c.id::text, c.title, array_agg(m.user_id::text order by m.user_id) from conversations c
-                join conversation_members m on m.conversation_id = c.id
-                where c.id in (select conversation_id from conversation_members where user_id = ?::uuid)
-                group by c.id, c.title, c.last_message_at order by c.last_message_at desc nulls last, c.id limit 200""")
-                .param(userId)
-                .query((rs, row) -> new Conversation(rs.getString(1), rs.getString(2),
-                        Arrays.asList((String[]) rs.getArray(3).getArray())))
-                .list();
+        return repository.of(userId);
     }
 }

@@ -7,7 +7,10 @@ import org.chatapp.apps.chat.conversation.Conversations;
 import org.chatapp.apps.common.ApiException;
 import org.chatapp.apps.common.Caller;
 import org.chatapp.apps.common.Inputs;
+import org.chatapp.redis.RedisServiceException;
 import org.chatapp.redis.unread.UnreadCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,14 +26,21 @@ class MessageController {
     private static final int MAX_TEXT = 4000;
     private static final int MAX_PAGE = 100;
 
+    private static final Logger log = LoggerFactory.getLogger(MessageController.class);
+
     private final Conversations conversations;
     private final Messages messages;
+    private final History history;
+    private final OutboxRelay relay;
     private final MessageEvents events;
     private final UnreadCounters unread;
 
-    MessageController(Conversations conversations, Messages messages, MessageEvents events, UnreadCounters unread) {
+    MessageController(Conversations conversations, Messages messages, History history, OutboxRelay relay, MessageEvents events,
+            UnreadCounters unread) {
         this.conversations = conversations;
         this.messages = messages;
+        this.history = history;
+        this.relay = relay;
         this.events = events;
         this.unread = unread;
     }
@@ -51,9 +61,10 @@ class MessageController {
         String clientMessageId = request.clientMessageId() == null ? UUID.randomUUID().toString()
                 : Inputs.text(request.clientMessageId(), "clientMessageId", 64);
         Conversation conversation = conversations.requireMember(conversationId, caller.userId());
-        Messages.Stored stored = messages.store(conversationId, caller.userId(), clientMessageId, text);
+        Messages.Stored stored = messages.store(conversationId, caller.userId(), clientMessageId, text, conversation.memberIds());
         if (stored.created()) {
-            events.created(stored.message(), conversation.memberIds());
+            // Committed, with its outbox row: from here on a failure delays the message's events, it never loses them.
+            relay.publishNow(stored.outboxId(), evictHistory(conversationId));
         }
         return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", Boolean.toString(!stored.created()))
                 .body(stored.message());
@@ -67,7 +78,7 @@ class MessageController {
             throw ApiException.badRequest("'limit' must be 1 to " + MAX_PAGE);
         }
         conversations.requireMember(conversationId, caller.userId());
-        return messages.page(conversationId, before == null || before.isBlank() ? null : messageId(before, "before"), limit);
+        return history.page(conversationId, before == null || before.isBlank() ? null : messageId(before, "before"), limit);
     }
 
     @PostMapping("/api/conversations/{id}/read")
@@ -98,6 +109,17 @@ class MessageController {
         Conversation conversation = conversations.requireMember(conversationId, caller.userId());
         events.typing(conversationId, caller.userId(), conversation.memberIds());
         return ResponseEntity.noContent().build();
+    }
+
+    /** Evicts the conversation's cached history so the sender's next read shows the message; false when Redis failed (the relay evicts it again). */
+    private boolean evictHistory(String conversationId) {
+        try {
+            history.evict(conversationId);
+            return true;
+        } catch (RedisServiceException e) {
+            log.warn("History cache of conversation {} not evicted, the outbox relay will: {}", conversationId, e.toString());
+            return false;
+        }
     }
 
     private static long messageId(String value, String field) {

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.chatapp.apps.common.Platform;
 import org.chatapp.redis.RedisService;
 import org.chatapp.redis.events.EventOptions;
@@ -16,12 +18,20 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * What follows a stored message: the live event to every member's sockets, the stream entry the
- * notification service consumes, the unread counts. Each step's failure is logged and does not undo
- * the send: the message is stored, and history shows it.
+ * What a stored message owes Redis, in three steps, each done once per successful attempt: the
+ * unread counts of the other members ({@link #COUNTED}), the entry in its conversation's stream
+ * that the notification service consumes ({@link #STREAMED}), and the live {@code message.created}
+ * event to every member's sockets ({@link #DELIVERED}). The outbox relay calls it, at least once
+ * per message: an attempt that fails records the steps it did, and the next attempt does only the
+ * others; a relay that dies after a step and before recording it repeats that step.
  */
 @Component
 class MessageEvents implements DisposableBean {
+
+    static final int COUNTED = 1;
+    static final int STREAMED = 2;
+    static final int DELIVERED = 4;
+    static final int ALL = COUNTED | STREAMED | DELIVERED;
 
     private static final Logger log = LoggerFactory.getLogger(MessageEvents.class);
     /** About a day of messages at 1/s per stream: the notification service reads far behind that. */
@@ -37,13 +47,55 @@ class MessageEvents implements DisposableBean {
         this.unread = unread;
     }
 
-    void created(Message message, List<String> memberIds) {
-        List<String> recipients = memberIds.stream().filter(id -> !id.equals(message.senderId())).toList();
+    /**
+     * Does the steps the pending message has not done yet, in order.
+     *
+     * @throws PublishFailure naming every step done so far, when one failed
+     */
+    void publish(PendingMessage pending) throws PublishFailure {
+        Message message = pending.message();
+        List<String> recipients = pending.memberIds().stream().filter(id -> !id.equals(message.senderId())).toList();
+        int done = pending.doneSteps();
         try {
-            unread.increment(message.conversationId(), recipients);
+            // Counted before the event goes out: a client that reloads its conversations on the event sees the new count.
+            if ((done & COUNTED) == 0) {
+                unread.increment(message.conversationId(), recipients);
+                done |= COUNTED;
+            }
+            if ((done & STREAMED) == 0) {
+                bus.streams().add(Platform.messageStream(message.conversationId()), streamEntry(message, recipients), STREAM_MAX_LENGTH);
+                done |= STREAMED;
+            }
+            if ((done & DELIVERED) == 0) {
+                Map<String, Object> event = liveEvent(message);
+                // Every publish is sent before any is awaited; each ends within the client's command timeout.
+                CompletableFuture.allOf(pending.memberIds().stream()
+                        .map(member -> events.publishAsync(Platform.userChannel(member), event).toCompletableFuture())
+                        .toArray(CompletableFuture[]::new)).join();
+                done |= DELIVERED;
+            }
+        } catch (CompletionException e) {
+            throw new PublishFailure(done, e.getCause() == null ? e : e.getCause());
         } catch (RuntimeException e) {
-            log.warn("Unread counts of message {} not updated: {}", message.messageId(), e.toString());
+            throw new PublishFailure(done, e);
         }
+    }
+
+    void typing(String conversationId, String userId, List<String> memberIds) {
+        Map<String, Object> event = Map.of("type", "typing", "conversationId", conversationId, "userId", userId);
+        // At most once, as pub/sub: a lost typing signal is replaced by the next within seconds.
+        for (String member : memberIds) {
+            if (member.equals(userId)) {
+                continue;
+            }
+            events.publishAsync(Platform.userChannel(member), event).exceptionally(e -> {
+                log.warn("Typing event to user {} not published: {}", member, e.toString());
+                return null;
+            });
+        }
+    }
+
+    private static Map<String, Object> liveEvent(Message message) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("type", "message.created");
         event.put("messageId", message.messageId());
@@ -51,7 +103,10 @@ class MessageEvents implements DisposableBean {
         event.put("senderId", message.senderId());
         event.put("text", message.text());
         event.put("createdAt", message.createdAt());
-        toMembers(memberIds, event);
+        return event;
+    }
+
+    private static Map<String, String> streamEntry(Message message, List<String> recipients) {
         Map<String, String> entry = new HashMap<>();
         entry.put("type", "message.created");
         entry.put("messageId", message.messageId());
@@ -60,25 +115,7 @@ class MessageEvents implements DisposableBean {
         entry.put("text", message.text());
         entry.put("createdAt", message.createdAt());
         entry.put("recipientIds", String.join(",", recipients));
-        try {
-            bus.streams().add(Platform.messageStream(message.conversationId()), entry, STREAM_MAX_LENGTH);
-        } catch (RuntimeException e) {
-            log.warn("Message {} not appended to its stream: {}", message.messageId(), e.toString());
-        }
-    }
-
-    void typing(String conversationId, String userId, List<String> memberIds) {
-        Map<String, Object> event = Map.of("type", "typing", "conversationId", conversationId, "userId", userId);
-        toMembers(memberIds.stream().filter(id -> !id.equals(userId)).toList(), event);
-    }
-
-    private void toMembers(List<String> memberIds, Map<String, Object> event) {
-        for (String member : memberIds) {
-            events.publishAsync(Platform.userChannel(member), event).exceptionally(e -> {
-                log.warn("Event {} to user {} not published: {}", event.get("type"), member, e.toString());
-                return null;
-            });
-        }
+        return entry;
     }
 
     @Override

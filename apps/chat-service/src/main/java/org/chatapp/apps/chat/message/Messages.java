@@ -12,8 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class Messages {
 
-    /** A message and whether this call stored it (false: a resend of a stored one). */
-    record Stored(Message message, boolean created) {
+    /**
+     * A message and whether this call stored it (false: a resend of a stored one).
+     *
+     * @param outboxId the id of the message's outbox row when this call stored it, else 0
+     */
+    record Stored(Message message, boolean created, long outboxId) {
     }
 
     private final JdbcClient jdbc;
@@ -22,29 +26,36 @@ class Messages {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stores a message and, in the same transaction, its outbox row ({@link MessageOutbox}): once this
+     * returns, what the message owes Redis is recorded and the relay will do it, whatever fails next.
+     * A resend of a stored {@code clientMessageId} returns the stored message and writes nothing.
+     */
     @Transactional
-    Stored store(String conversationId, String senderId, String clientMessageId, String text) {
+    Stored store(String conversationId, String senderId, String clientMessageId, String text, List<String> memberIds) {
         Optional<Message> inserted = jdbc.sql("""
                 insert into messages (conversation_id, sender_id, client_message_id, text) values (?::uuid, ?::uuid, ?, ?)
                 on conflict (conversation_id, sender_id, client_message_id) do nothing
                 returning id, conversation_id, sender_id, text, created_at""")
-                .params(conversationId, senderId, clientMessageId, text).query(Messages::message).optional();
+                .params(conversationId, senderId, clientMessageId, text).query((rs, row) -> message(rs)).optional();
         if (inserted.isPresent()) {
             jdbc.sql("update conversations set last_message_at = now() where id = ?::uuid").param(conversationId).update();
-            return new Stored(inserted.get(), true);
+            long outboxId = jdbc.sql("insert into message_outbox (message_id, member_ids) values (?, ?::uuid[]) returning id")
+                    .params(Long.parseLong(inserted.get().messageId()), memberIds.toArray(String[]::new)).query(Long.class).single();
+            return new Stored(inserted.get(), true, outboxId);
         }
         Message existing = jdbc.sql("""
                 select id, conversation_id, sender_id, text, created_at from messages
                 where conversation_id = ?::uuid and sender_id = ?::uuid and client_message_id = ?""")
-                .params(conversationId, senderId, clientMessageId).query(Messages::message).single();
-        return new Stored(existing, false);
+                .params(conversationId, senderId, clientMessageId).query((rs, row) -> message(rs)).single();
+        return new Stored(existing, false, 0);
     }
 
     List<Message> page(String conversationId, Long before, int limit) {
         return jdbc.sql("""
                 select id, conversation_id, sender_id, text, created_at from messages
                 where conversation_id = ?::uuid and id < ? order by id desc limit ?""")
-                .params(conversationId, before == null ? Long.MAX_VALUE : before, limit).query(Messages::message).list();
+                .params(conversationId, before == null ? Long.MAX_VALUE : before, limit).query((rs, row) -> message(rs)).list();
     }
 
     /** Counts the messages after {@code afterId} that others sent: what the user has left unread. */
@@ -66,8 +77,13 @@ class Messages {
                 .query(Long.class).single() > 0;
     }
 
-    private static Message message(ResultSet rs, int row) throws SQLException {
-        return new Message(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant().toString());
+    /** Reads a message from the columns id, conversation_id, sender_id, text, created_at starting at {@code first}. */
+    static Message message(ResultSet rs, int first) throws SQLException {
+        return new Message(Long.toString(rs.getLong(first)), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+                rs.getTimestamp(first + 4).toInstant().toString());
+    }
+
+    private static Message message(ResultSet rs) throws SQLException {
+        return message(rs, 1);
     }
 }

@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProfileController {
 
-    private final ProfileRepository profiles;
-    private final ProfileCache cache;
+    private final Profiles profiles;
+    private final ProfileRepository repository;
 
-    ProfileController(ProfileRepository profiles, ProfileCache cache) {
+    ProfileController(Profiles profiles, ProfileRepository repository) {
         this.profiles = profiles;
-        this.cache = cache;
+        this.repository = repository;
     }
 
     record UpdateRequest(String displayName) {
@@ -35,7 +35,7 @@ class ProfileController {
     @GetMapping("/api/users/{userId}")
     Profile get(@PathVariable String userId) {
         String id = Inputs.uuid(userId, "userId");
-        return cache.get(id, () -> profiles.find(id)).orElseThrow(() -> ApiException.notFound("no user " + id));
+        return profiles.find(id).orElseThrow(() -> ApiException.notFound("no user " + id));
     }
 
     @PatchMapping("/api/users/me")
@@ -44,11 +44,7 @@ class ProfileController {
             throw ApiException.badRequest("a JSON body is required");
         }
         String displayName = Inputs.text(request.displayName(), "displayName", 64);
-        if (!profiles.updateDisplayName(caller.userId(), displayName)) {
-            throw ApiException.notFound("no profile for the caller");
-        }
-        cache.evict(caller.userId());
-        return profiles.find(caller.userId()).orElseThrow(() -> ApiException.notFound("no profile for the caller"));
+        return profiles.updateDisplayName(caller.userId(), displayName).orElseThrow(() -> ApiException.notFound("no profile for the caller"));
     }
 
     @GetMapping("/api/users")
@@ -57,7 +53,7 @@ class ProfileController {
         if (term.length() > 64) {
             throw ApiException.badRequest("'search' must be at most 64 characters");
         }
-        return profiles.search(term, 20);
+        return profiles.search(term);
     }
 
     /** The auth service's call when an account is made. */
@@ -68,10 +64,9 @@ class ProfileController {
         }
         Profile created = new Profile(Inputs.uuid(profile.userId(), "userId"), Inputs.text(profile.username(), "username", 32),
                 Inputs.text(profile.displayName(), "displayName", 64));
-        if (!profiles.insert(created)) {
+        if (!profiles.create(created)) {
             throw ApiException.conflict("the profile exists already");
         }
-        cache.evict(created.userId()); // an id looked up before it existed is cached as absent
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -82,6 +77,6 @@ class ProfileController {
             throw ApiException.badRequest("'userIds' must be a list of at most 1000 ids");
         }
         List<String> ids = request.userIds().stream().map(id -> Inputs.uuid(id, "userIds")).distinct().toList();
-        return Map.of("userIds", profiles.known(ids));
+        return Map.of("userIds", repository.known(ids));
     }
 }
