@@ -267,6 +267,9 @@ $("send-form").addEventListener("submit", async (e) => {
   input.value = "";
   try {
     const message = await api("POST", "/api/conversations/" + state.current.conversationId + "/messages", { text, clientMessageId });
+    // The message clears the typing line on the other side; the next keystroke must announce typing
+    // again at once, not up to two seconds later.
+    state.lastTypingSent = 0;
     append(message);
   } catch (error) { input.value = text; alert(error.message); }
 });
