@@ -42,6 +42,12 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
 
     /** -ln of the smallest positive double, the largest value XFetch's -ln(draw) takes. */
     private static final double LARGEST_NEGATIVE_LOG = -Math.log(Double.MIN_VALUE);
+    /**
+     * A near entry ends this many times {@code delta * beta} before its expiry. XFetch refreshes
+     * earlier only for a draw below {@code e^-20} (two in a billion reads), so reads served in
+     * process before then would almost never have refreshed; after it they go to Redis and draw.
+     */
+    static final double NEAR_REFRESH_WINDOW = 20;
 
     private static final Logger log = LoggerFactory.getLogger(DefaultRedisCache.class);
 
@@ -157,7 +163,7 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
         this.clock = redis.clock();
         this.refreshExecutor = refreshExecutor;
         this.rawChannel = redis.keys().raw(keys.channel());
-        this.near = options.nearCache() == null ? null : new NearCache<>(options.nearCache());
+        this.near = options.nearCache() == null ? null : new NearCache<>(options.nearCache(), clock);
     }
 
     CacheKeys keys() {
@@ -185,7 +191,7 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
     public CacheLookup<V> lookup(String key) {
         CacheKeys.validKey(key);
         owner.checkOpen();
-        NearCache.Entry<V> nearEntry = nearHit(key, near == null ? 0 : clock.millis());
+        NearCache.Entry<V> nearEntry = nearHit(key);
         if (nearEntry != null) {
             return new CacheLookup<>(true, nearEntry.value());
         }
@@ -222,15 +228,19 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
             throw new IllegalArgumentException("loader must not be null");
         }
         owner.checkOpen();
-        // The near-cache hit is the path that must cost little beyond Caffeine: one clock read, one counter.
-        long readAt = near == null ? 0 : clock.millis();
-        NearCache.Entry<V> nearEntry = nearHit(key, readAt);
+        // The near-cache hit is the path that must cost little beyond Caffeine: a lookup and a
+        // counter, and for most entries no clock read (see NearCache); an entry leaves the near cache
+        // before an early refresh can be due, so no draw is made here.
+        // Kept small so that it inlines into the caller, and the Optional of a hit is never allocated.
+        NearCache.Entry<V> nearEntry = nearHit(key);
         if (nearEntry != null) {
-            if (nearEntry.value() != null && refreshEarly(nearEntry.deltaMillis(), nearEntry.expiresAt(), readAt)) {
-                refreshInBackground(key, loader);
-            }
             return Optional.ofNullable(nearEntry.value());
         }
+        return readThrough(key, loader);
+    }
+
+    /** A read that the near cache could not answer: Redis, then the loader on a miss. */
+    private Optional<V> readThrough(String key, CacheLoader<V> loader) {
         long generation = near == null ? 0 : near.generation();
         StoredEntry entry;
         try {
@@ -590,25 +600,30 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
         return near == null ? 0 : near.size();
     }
 
-    /** Returns a near entry that has not expired, counting the hit, or null. */
-    /** The near cache's entry while it is within its expiry at {@code now}; counted as a near hit. */
-    private NearCache.Entry<V> nearHit(String key, long now) {
+    /** The near cache's entry, counted as a near hit, or null. */
+    private NearCache.Entry<V> nearHit(String key) {
         if (near == null) {
             return null;
         }
         NearCache.Entry<V> entry = near.get(key);
-        if (entry == null || now >= entry.expiresAt()) {
-            return null;
+        if (entry != null) {
+            counters.nearHits.increment();
         }
-        counters.nearHits.increment();
         return entry;
     }
 
+    /**
+     * Holds a value read or loaded since {@code generation} in the near cache until its expiry, or,
+     * for a value that may refresh early, until the point from which XFetch could want a refresh
+     * ({@link #NEAR_REFRESH_WINDOW} times delta times beta before expiry): from then on reads go to
+     * Redis, where the early-refresh draw is made, so a near hit makes none.
+     */
     private void keepNear(String key, StoredEntry entry, Decoded<V> decoded, long generation) {
         TrackedInvalidations current = tracking;
         if (near != null && (current == null || current.active())) {
-            near.put(key, new NearCache.Entry<>(decoded.value, entry.expiresAt(), entry.deltaMillis(),
-                    entry.absent() ? 0 : entry.payload().length), generation);
+            double window = entry.absent() ? 0 : entry.deltaMillis() * options.earlyRefreshBeta() * NEAR_REFRESH_WINDOW;
+            long holdUntil = entry.expiresAt() - (long) Math.ceil(window);
+            near.put(key, near.entry(decoded.value, entry.absent() ? 0 : entry.payload().length, holdUntil), generation);
         }
     }
 
@@ -703,9 +718,7 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
                 StoredEntry entry = parse(key, reply.get(1).toString());
                 Decoded<V> decoded = entry == null ? null : decode(key, entry);
                 if (decoded != null) {
-                    if (clock.millis() < entry.expiresAt()) {
-                        keepNear(key, entry, decoded, generation);
-                    }
+                    keepNear(key, entry, decoded, generation);
                     return Optional.ofNullable(decoded.value);
                 }
                 return loadAndPut(key, loader); // An entry no codec reads: replace it.

@@ -145,6 +145,9 @@ final class TrackedInvalidations implements AutoCloseable {
             node.node().async().clientId().toCompletableFuture()
                     .orTimeout(VERIFY_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((id, error) -> {
+                        if (closed) {
+                            return; // Closing failed the check, not a lost connection.
+                        }
                         if (error != null || id == null || id != node.clientId()) {
                             restartUnlessRestartedSince(seen);
                         }

@@ -63,16 +63,20 @@
  *
  * <p><b>Near cache</b> ({@link org.chatapp.redis.cache.CacheOptions.Builder#nearCache}, Caffeine,
  * bounded in entries and encoded bytes, each entry held at most {@code maxAge} and never past its
- * own expiry). It is kept fresh two ways: a connection of its own with RESP3 {@code CLIENT TRACKING
+ * own expiry; an entry that may refresh early leaves it {@code 20 * delta * beta} before its expiry,
+ * so that the reads that may trigger XFetch's refresh go to Redis and a near hit reads no clock). It
+ * is kept fresh two ways: a connection of its own with RESP3 {@code CLIENT TRACKING
  * ON BCAST PREFIX <service prefix>cache:{<name>:} on the server or on every master (pushed
  * invalidations for every write, expiry and eviction, whoever made it; proven at start by writing
  * a probe key), and the cache's announcements (puts, evictions, tags, clears, by this library,
  * which is all there is where tracking is unavailable: RESP2 or a refused command). A value is
  * only kept when no invalidation arrived since its read began, and this process's own writes drop
  * the key before and after they reach Redis, so it never serves a value older than this
- * instance's own last write. Any connection lost, reconnect, topology change (a failover) or
- * resubscription empties it, and with tracking it takes no entries until the server confirmed
- * tracking again. Another instance's write is seen once its invalidation arrives (well under
+ * instance's own last write. With tracking, a connection event (a connection lost or back, a
+ * topology change) is checked against tracking's own connections: if one of them was lost, or the
+ * masters changed (a failover), the near cache is emptied and takes no entries until the server
+ * confirmed tracking again on masters covering every slot. Without tracking, any such event or a
+ * resubscription empties it. Another instance's write is seen once its invalidation arrives (well under
  * 50 ms on a local network); one lost in between is bounded by {@code maxAge}.
  *
  * <p><b>Write-behind</b> ({@link org.chatapp.redis.cache.WriteBehind}): a put is queued in the stream

@@ -612,6 +612,34 @@ abstract class RedisCacheContract {
     }
 
     @Test
+    void nearCache_closeToExpiry_leavesReadsToRedisWhereXfetchRefreshes() {
+        TestClock clock = new TestClock(START);
+        RedisCache<String> cache = directCaches(client(prefix, clock)).cache(cacheName, strings()
+                .ttl(TtlPolicy.fixed(Duration.ofSeconds(60)).withJitter(0)).random(() -> 0.5)
+                .nearCache(new NearCacheOptions(100, 1024 * 1024, Duration.ofMinutes(10))).build());
+        AtomicInteger loads = new AtomicInteger();
+        CacheLoader<String> loader = key -> {
+            clock.advance(Duration.ofSeconds(1)); // the load takes 1 s: delta
+            return "v" + loads.incrementAndGet();
+        };
+        cache.get("k", loader); // stored at START + 1 s, expires at START + 61 s; held near until 20 deltas before
+        warmNear(cache, "k");
+
+        clock.set(START.plusSeconds(61 - 20).minusMillis(100));
+        long nearHits = cache.stats().nearHits();
+        assertThat(cache.get("k", loader)).contains("v1");
+        assertThat(cache.stats().nearHits()).isEqualTo(nearHits + 1);
+
+        clock.set(START.plusSeconds(61 - 20).plusMillis(100));
+        assertThat(cache.get("k", loader)).contains("v1");
+        assertThat(cache.stats().nearHits()).as("read from Redis once the early-refresh window may start").isEqualTo(nearHits + 1);
+
+        clock.set(START.plusSeconds(61).minusMillis(600)); // with a draw of 0.5, due 693 ms before expiry
+        assertThat(cache.get("k", loader)).contains("v1");
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
     void nearCache_manyKeys_holdsAtMostMaxEntries() {
         RedisCache<String> cache = caches(client()).cache(cacheName, strings()
                 .nearCache(new NearCacheOptions(10, 1024 * 1024, Duration.ofMinutes(1))).build());
