@@ -50,9 +50,22 @@ public final class BenchMain {
         System.out.println(markdown);
         if (settings.out() != null) {
             Files.createDirectories(settings.out().toAbsolutePath().getParent());
-            Files.writeString(settings.out(), markdown);
+            Files.writeString(settings.out(), markdown + keptSection(settings.out()));
             System.out.println("Written to " + settings.out());
         }
+    }
+
+    /** The heading of the section bench/chat-load writes at the end of the report; a new report keeps it. */
+    static final String CHAT_LOAD_HEADING = "## Chat load";
+
+    /** The chat-load section of the report being replaced (from its heading to the end), or "" when there is none. */
+    static String keptSection(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return "";
+        }
+        String previous = Files.readString(out);
+        int at = previous.startsWith(CHAT_LOAD_HEADING + "\n") ? 0 : previous.indexOf("\n" + CHAT_LOAD_HEADING + "\n");
+        return at < 0 ? "" : "\n" + previous.substring(at == 0 ? 0 : at + 1);
     }
 
     /** Returns every case, family by family, in the order they are measured and reported. */

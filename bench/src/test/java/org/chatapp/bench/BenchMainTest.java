@@ -2,11 +2,14 @@ package org.chatapp.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.chatapp.redis.RedisNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How cases are measured over peers, with peers that count their runs instead of connecting:
@@ -98,5 +101,22 @@ class BenchMainTest {
                 }
             };
         }
+    }
+
+    @Test
+    void keptSection_reportWithTheChatLoadSection_keepsItToTheEnd(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("benchmarks.md");
+        Files.writeString(out, "# Benchmarks\n\n## Goals\n\nmet\n\n## Chat load\n\n| step |\n\n### Reading\n\nslow\n");
+
+        assertThat(BenchMain.keptSection(out)).isEqualTo("\n## Chat load\n\n| step |\n\n### Reading\n\nslow\n");
+    }
+
+    @Test
+    void keptSection_reportWithoutIt_keepsNothing(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("benchmarks.md");
+        Files.writeString(out, "# Benchmarks\n\n## Goals\n\nThe chat load is not here: ## Chat loads\n");
+
+        assertThat(BenchMain.keptSection(out)).isEmpty();
+        assertThat(BenchMain.keptSection(dir.resolve("absent.md"))).isEmpty();
     }
 }
