@@ -43,6 +43,7 @@ public final class ChatLocal implements AutoCloseable {
     private int port;
     private String redisNodes;
     private String jdbcUrl;
+    private String jdbcUser;
 
     private ChatLocal() {
     }
@@ -117,6 +118,11 @@ public final class ChatLocal implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /** Returns the database user the services connect as. */
+    public String jdbcUser() {
+        return jdbcUser;
+    }
+
     private void run(Arguments arguments) {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("spring.main.banner-mode", "off");
@@ -136,11 +142,13 @@ public final class ChatLocal implements AutoCloseable {
             EmbeddedPostgres postgres = startPostgres();
             jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             common.put("spring.datasource.url", jdbcUrl);
-            common.put("spring.datasource.username", "postgres");
+            jdbcUser = "postgres";
+            common.put("spring.datasource.username", jdbcUser);
             common.put("spring.datasource.password", "");
             log.info("Started an embedded PostgreSQL on port {}", postgres.getPort());
         } else {
             jdbcUrl = arguments.get("spring.datasource.url");
+            jdbcUser = arguments.get("spring.datasource.username");
         }
         if (arguments.get("chatapp.internal.secret") == null) {
             byte[] secret = new byte[24];

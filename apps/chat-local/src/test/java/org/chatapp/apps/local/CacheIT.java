@@ -48,21 +48,14 @@ class CacheIT {
     @BeforeAll
     static void startPlatforms() {
         platform = ChatLocal.start("--server.port=0", NO_GATEWAY_CACHE);
-        second = ChatLocal.start("--server.port=0", NO_GATEWAY_CACHE, "--chatapp.redis.local.enabled=false",
-                "--chatapp.redis.nodes=" + platform.redisNodes(), "--spring.datasource.url=" + platform.jdbcUrl(),
-                "--spring.datasource.username=postgres");
+        second = ChatLocal.start(Instances.sharing(platform, "--server.port=0", NO_GATEWAY_CACHE));
         one = new MessagePlatformClient(platform);
         two = new MessagePlatformClient(second);
     }
 
     @AfterAll
-    static void stopPlatforms() {
-        if (second != null) {
-            second.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    static void stopPlatforms() throws Exception {
+        Instances.closeAll(platform, second);
     }
 
     // --- profiles

@@ -55,19 +55,13 @@ class ChatPlatformIT {
         platform = EXTERNAL_DATABASE == null ? ChatLocal.start("--server.port=0")
                 : ChatLocal.start("--server.port=0", "--spring.datasource.url=" + EXTERNAL_DATABASE, "--spring.datasource.username=" + user);
         base = "http://127.0.0.1:" + platform.port();
-        second = ChatLocal.start("--server.port=0", "--chatapp.redis.local.enabled=false", "--chatapp.redis.nodes=" + platform.redisNodes(),
-                "--spring.datasource.url=" + platform.jdbcUrl(), "--spring.datasource.username=" + user);
+        second = ChatLocal.start(Instances.sharing(platform, "--server.port=0"));
         secondBase = "http://127.0.0.1:" + second.port();
     }
 
     @AfterAll
-    static void stopPlatforms() {
-        if (second != null) {
-            second.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    static void stopPlatforms() throws Exception {
+        Instances.closeAll(platform, second);
     }
 
     record Response(int status, HttpResponse<String> raw, JsonNode body) {

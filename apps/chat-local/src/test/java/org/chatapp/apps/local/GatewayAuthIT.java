@@ -58,24 +58,15 @@ class GatewayAuthIT {
     static void startPlatforms() {
         platform = ChatLocal.start("--server.port=0", METRICS);
         base = "http://127.0.0.1:" + platform.port();
-        second = ChatLocal.start("--server.port=0", METRICS, "--chatapp.redis.local.enabled=false", "--chatapp.redis.nodes=" + platform.redisNodes(),
-                "--spring.datasource.url=" + platform.jdbcUrl(), "--spring.datasource.username=postgres");
+        second = ChatLocal.start(Instances.sharing(platform, "--server.port=0", METRICS));
         secondBase = "http://127.0.0.1:" + second.port();
         authRedis = RedisService.create(RedisOptions.builder().nodes(RedisNode.parseList(platform.redisNodes())).keyPrefix("auth:").build());
         sessions = SessionStore.of(authRedis, ValueCodec.string());
     }
 
     @AfterAll
-    static void stopPlatforms() {
-        if (authRedis != null) {
-            authRedis.close();
-        }
-        if (second != null) {
-            second.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    static void stopPlatforms() throws Exception {
+        Instances.closeAll(platform, second, authRedis);
     }
 
     record Response(int status, HttpResponse<String> raw, JsonNode body) {

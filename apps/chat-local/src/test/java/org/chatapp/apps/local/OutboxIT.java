@@ -51,16 +51,8 @@ class OutboxIT {
     }
 
     @AfterAll
-    static void stopPlatforms() {
-        if (second != null) {
-            second.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        if (bus != null) {
-            bus.close();
-        }
+    static void stopPlatforms() throws Exception {
+        Instances.closeAll(bus, platform, second);
     }
 
     @Test
@@ -179,7 +171,6 @@ class OutboxIT {
 
     /** Arguments of another instance on the first one's Redis Cluster, database and bus. */
     private static String[] sharing(ChatLocal first, String... args) {
-        return withBus(Stream.concat(Stream.of(args), Stream.of("--chatapp.redis.local.enabled=false", "--chatapp.redis.nodes=" + first.redisNodes(),
-                "--spring.datasource.url=" + first.jdbcUrl(), "--spring.datasource.username=postgres")).toArray(String[]::new));
+        return withBus(Instances.sharing(first, args));
     }
 }
