@@ -2,6 +2,7 @@ package org.chatapp.redis.stream;
 
 import java.time.Duration;
 import java.util.UUID;
+import org.chatapp.redis.InvalidRedisOptionException;
 
 /**
  * What a {@link StreamWorker} reads and how: its stream, group and consumer name, batches,
@@ -69,7 +70,7 @@ public record StreamWorkerOptions(String stream, String group, String consumer, 
     /**
      * Validates every setting.
      *
-     * @throws IllegalArgumentException naming the setting and its value when one is missing or out of range
+     * @throws InvalidRedisOptionException naming the setting and its value when one is missing or out of range
      */
     public StreamWorkerOptions {
         requireName("stream", stream);
@@ -83,29 +84,29 @@ public record StreamWorkerOptions(String stream, String group, String consumer, 
         requireAtLeastOneMilli("claimInterval", claimInterval);
         requireName("deadLetterStream", deadLetterStream);
         if (deadLetterStream.equals(stream)) {
-            throw new IllegalArgumentException("deadLetterStream must differ from the stream, was '" + deadLetterStream + "'");
+            throw new InvalidRedisOptionException("deadLetterStream", "deadLetterStream must differ from the stream, was '" + deadLetterStream + "'");
         }
         if (deadLetterMaxLength < 1) {
-            throw new IllegalArgumentException("deadLetterMaxLength must be at least 1, was " + deadLetterMaxLength);
+            throw new InvalidRedisOptionException("deadLetterMaxLength", "deadLetterMaxLength must be at least 1, was " + deadLetterMaxLength);
         }
         if (trimming == null) {
-            throw new IllegalArgumentException("trimming must not be null; use StreamTrimming.none()");
+            throw new InvalidRedisOptionException("trimming", "trimming must not be null; use StreamTrimming.none()");
         }
         if (dedupeField != null && dedupeField.isEmpty()) {
-            throw new IllegalArgumentException("dedupeField must be null (the entry id) or a field name, was ''");
+            throw new InvalidRedisOptionException("dedupeField", "dedupeField must be null (the entry id) or a field name, was ''");
         }
         if (groupStartId == null || groupStartId.isBlank()) {
-            throw new IllegalArgumentException("groupStartId must be a stream id, '0' or '$', was "
+            throw new InvalidRedisOptionException("groupStartId", "groupStartId must be a stream id, '0' or '$', was "
                     + (groupStartId == null ? "null" : "'" + groupStartId + "'"));
         }
         requireAtLeastOneMilli("retryBackoff", retryBackoff);
         requireAtLeastOneMilli("maxRetryBackoff", maxRetryBackoff);
         if (maxRetryBackoff.compareTo(retryBackoff) < 0) {
-            throw new IllegalArgumentException("maxRetryBackoff must be at least retryBackoff (" + retryBackoff + "), was "
+            throw new InvalidRedisOptionException("maxRetryBackoff", "maxRetryBackoff must be at least retryBackoff (" + retryBackoff + "), was "
                     + maxRetryBackoff);
         }
         if (shutdownTimeout == null || shutdownTimeout.isNegative()) {
-            throw new IllegalArgumentException("shutdownTimeout must be zero or positive, was " + shutdownTimeout);
+            throw new InvalidRedisOptionException("shutdownTimeout", "shutdownTimeout must be zero or positive, was " + shutdownTimeout);
         }
     }
 
@@ -119,19 +120,19 @@ public record StreamWorkerOptions(String stream, String group, String consumer, 
 
     private static void requireName(String setting, String value) {
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(setting + " must not be empty, was " + (value == null ? "null" : "''"));
+            throw new InvalidRedisOptionException(setting, setting + " must not be empty, was " + (value == null ? "null" : "''"));
         }
     }
 
     private static void requireAtLeastOne(String setting, long value) {
         if (value < 1) {
-            throw new IllegalArgumentException(setting + " must be at least 1, was " + value);
+            throw new InvalidRedisOptionException(setting, setting + " must be at least 1, was " + value);
         }
     }
 
     private static void requireAtLeastOneMilli(String setting, Duration value) {
         if (value == null || value.toMillis() < 1) {
-            throw new IllegalArgumentException(setting + " must be at least 1 ms, was " + value);
+            throw new InvalidRedisOptionException(setting, setting + " must be at least 1 ms, was " + value);
         }
     }
 
@@ -248,7 +249,7 @@ public record StreamWorkerOptions(String stream, String group, String consumer, 
         /**
          * Returns the options.
          *
-         * @throws IllegalArgumentException naming the first setting that is missing or out of range
+         * @throws InvalidRedisOptionException naming the first setting that is missing or out of range
          */
         public StreamWorkerOptions build() {
             String deadLetters = deadLetterStream != null ? deadLetterStream

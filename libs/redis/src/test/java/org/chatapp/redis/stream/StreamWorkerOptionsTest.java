@@ -2,10 +2,12 @@ package org.chatapp.redis.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.chatapp.redis.InvalidRedisOptionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -91,8 +93,9 @@ class StreamWorkerOptionsTest {
             UnaryOperator<StreamWorkerOptions.Builder> change) {
         StreamWorkerOptions.Builder builder = change.apply(StreamWorkerOptions.builder("s", "g"));
 
-        assertThatIllegalArgumentException().isThrownBy(builder::build)
-                .withMessageStartingWith(setting + " must").withMessageContaining(value);
+        assertThatThrownBy(builder::build)
+                .isInstanceOfSatisfying(InvalidRedisOptionException.class, e -> assertThat(e.setting()).isEqualTo(setting))
+                .hasMessageStartingWith(setting + " must").hasMessageContaining(value);
     }
 
     @Test
