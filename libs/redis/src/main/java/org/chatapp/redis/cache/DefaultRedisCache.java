@@ -228,10 +228,9 @@ final class DefaultRedisCache<V> implements RedisCache<V> {
             throw new IllegalArgumentException("loader must not be null");
         }
         owner.checkOpen();
-        // The near-cache hit is the path that must cost little beyond Caffeine: a lookup and a
-        // counter, and for most entries no clock read (see NearCache); an entry leaves the near cache
-        // before an early refresh can be due, so no draw is made here.
-        // Kept small so that it inlines into the caller, and the Optional of a hit is never allocated.
+        // A near hit must cost little beyond Caffeine's lookup: a counter, for most entries no clock
+        // read (see NearCache), and no XFetch draw (an entry leaves the near cache before a refresh
+        // can be due). Kept small so that it inlines into the caller and a hit's Optional is never allocated.
         NearCache.Entry<V> nearEntry = nearHit(key);
         if (nearEntry != null) {
             return Optional.ofNullable(nearEntry.value());

@@ -59,7 +59,7 @@ final class TrackedInvalidations implements AutoCloseable {
     private final Consumer<String> invalidateKey;
     private final Runnable invalidateAll;
     private final CompletableFuture<Void> probed = new CompletableFuture<>();
-    /** Counts restarts: only the newest restart's confirmation may activate the near cache. */
+    /** Counts restarts: only the newest restart's confirmation may activate the near cache. Also the lock of that decision. */
     private final AtomicLong epoch = new AtomicLong();
     private volatile StatefulConnection<byte[], byte[]> connection;
     /** The connections tracking was confirmed on, by node id ("" for a single node); empty while inactive. */
@@ -180,9 +180,12 @@ final class TrackedInvalidations implements AutoCloseable {
      * blocking; the near cache takes no entries until the server confirmed it.
      */
     void restart() {
-        long current = epoch.incrementAndGet();
-        active = false;
-        tracked = Map.of();
+        long current;
+        synchronized (epoch) {
+            current = epoch.incrementAndGet();
+            active = false;
+            tracked = Map.of();
+        }
         invalidateAll.run();
         if (closed || connection == null) {
             return;
@@ -210,7 +213,7 @@ final class TrackedInvalidations implements AutoCloseable {
             for (RedisClusterNode node : nodes.getPartitions()) {
                 if (servesSlots(node)) {
                     node.getSlots().forEach(covered::set);
-                    confirmations.add(nodes.getConnectionAsync(node.getNodeId()).thenCompose(connection -> track(node.getNodeId(), connection)));
+                    confirmations.add(nodes.getConnectionAsync(node.getNodeId()).thenCompose(nodeConnection -> track(node.getNodeId(), nodeConnection)));
                 }
             }
             if (covered.cardinality() < SLOTS) {
@@ -221,17 +224,19 @@ final class TrackedInvalidations implements AutoCloseable {
             confirmations.add(track("", (StatefulRedisConnection<byte[], byte[]>) current));
         }
         return CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new)).thenRun(() -> {
-            if (epoch.get() != restart || closed) {
-                return; // A later restart switches tracking on again and activates.
-            }
             Map<String, Tracked> confirmed = new HashMap<>();
             confirmations.forEach(confirmation -> {
                 Tracked node = confirmation.join();
                 confirmed.put(node.nodeId(), node);
             });
-            tracked = Map.copyOf(confirmed);
             invalidateAll.run(); // Anything written while tracking was off went unnoticed.
-            active = true;
+            // Under the lock a restart takes: one that came meanwhile (a later epoch) is not undone.
+            synchronized (epoch) {
+                if (epoch.get() == restart && !closed) {
+                    tracked = Map.copyOf(confirmed);
+                    active = true;
+                }
+            }
         });
     }
 
