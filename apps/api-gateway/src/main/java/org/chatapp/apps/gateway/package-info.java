@@ -11,10 +11,11 @@
  * <li>Limits requests per client address and per user with the library's rate limiter (fixed
  * window; fails open when Redis fails over, as the limiter does); a refusal is a 429 with
  * {@code Retry-After}.</li>
- * <li>Holds the WebSockets ({@code /ws?token=}): a bad token is refused at the handshake; each
- * socket's user channel is subscribed through the library's events, so a message published by any
- * chat-service instance reaches the user's sockets on every gateway (at most once, as pub/sub);
- * socket heartbeats feed presence.</li>
+ * <li>Holds the WebSockets ({@code /ws?token=}): a bad token is refused at the handshake; every
+ * gateway subscribes to the platform's delivery channels through the library's events and writes
+ * each event to the sockets it holds of the users the event names, so a message published once by
+ * any chat-service instance reaches its members' sockets on every gateway (at most once, as
+ * pub/sub); socket heartbeats feed presence.</li>
  * <li>Answers profile lookups and user searches, which are the same for every caller, from a
  * cache of the library shared by every gateway for a few seconds ({@code Cache-Control: private,
  * max-age}); the writes that change them (a profile update, a registration) evict them before they

@@ -4,6 +4,10 @@ package org.chatapp.apps.common;
  * The names the services share in Redis, on the shared client {@value #BUS_CLIENT} (key prefix
  * {@value #BUS_PREFIX}): the event channels the gateways deliver from, the message streams the
  * notification service consumes, and presence. Everything else a service keeps under its own prefix.
+ *
+ * <p>Events for sockets go out as {@link Delivery deliveries} on {@value #DELIVERY_CHANNELS}
+ * delivery channels that every gateway subscribes to: one publish per event, naming its users,
+ * however many members a conversation has, and each gateway hands it to the sockets it holds.
  */
 public final class Platform {
 
@@ -24,9 +28,20 @@ public final class Platform {
     private Platform() {
     }
 
-    /** Returns the event channel of one user's sockets, on every gateway. */
-    public static String userChannel(String userId) {
-        return "user." + userId;
+    /**
+     * Delivery channels: a conversation's events always take the same one, so they reach a socket
+     * in the order they were published; several, so that on a cluster they spread over the masters.
+     */
+    public static final int DELIVERY_CHANNELS = 8;
+
+    /** Returns the delivery channel of a conversation's events. */
+    public static String deliveryChannel(String conversationId) {
+        return deliveryChannel(Math.floorMod(conversationId.hashCode(), DELIVERY_CHANNELS));
+    }
+
+    /** Returns the delivery channel of one partition. */
+    public static String deliveryChannel(int partition) {
+        return "delivery." + partition;
     }
 
     /** Returns the stream a conversation's message events go to. */

@@ -32,6 +32,23 @@ class PlatformTest {
     }
 
     @Test
+    void deliveryChannel_sameConversation_alwaysTheSameChannel() {
+        String conversation = UUID.randomUUID().toString();
+
+        assertThat(Platform.deliveryChannel(conversation)).isEqualTo(Platform.deliveryChannel(conversation));
+    }
+
+    @Test
+    void deliveryChannel_manyConversations_useEveryChannel() {
+        Set<String> channels = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            channels.add(Platform.deliveryChannel(UUID.randomUUID().toString()));
+        }
+
+        assertThat(channels).hasSize(Platform.DELIVERY_CHANNELS);
+    }
+
+    @Test
     void tokenKey_neverContainsTheToken() {
         String token = "s3cr3t-token-value";
 

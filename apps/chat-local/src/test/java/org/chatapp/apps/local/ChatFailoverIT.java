@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The platform under a master kill: two chat-local instances on one local Redis Cluster (3 masters,
  * 1 replica each) and one PostgreSQL; Ada on the first, Bob on the second, each with a WebSocket
  * and sending a message every {@value #SEND_EVERY_MS} ms to their conversation. The master that
- * holds Bob's event channel is killed with SIGKILL; the traffic goes on through the failover until
+ * holds their conversation's delivery channel is killed with SIGKILL; the traffic goes on through the failover until
  * delivery has resumed both ways, and Carol, whose token lives on the dead master's slots, signs in
  * on both gateways. The scenario runs once, in {@link #killAMasterWhileTwoUsersChat()}; each test
  * judges one behaviour from what it recorded, and the run prints the outage it measured.
@@ -82,22 +82,22 @@ class ChatFailoverIT {
         second = ChatLocal.start(concat(onCluster, "--spring.datasource.url=" + first.jdbcUrl(), "--spring.datasource.username=postgres"));
         String firstBase = "http://127.0.0.1:" + first.port();
         String secondBase = "http://127.0.0.1:" + second.port();
-        // Bob's channel decides the victim. Ada's and Bob's tokens are kept off it, so that no gateway's
-        // token client has a connection to the victim when it dies; Carol's token is put on it and
-        // first used after the failover: the newcomer every gateway must find on the promoted replica.
+        // A delivery channel decides the victim, and Ada's and Bob's conversation is put on one of its
+        // channels. Their tokens are kept off it, so that no gateway's token client has a connection
+        // to the victim when it dies; Carol's token is put on it and first used after the failover:
+        // the newcomer every gateway must find on the promoted replica.
+        LocalRedisNode victim = masterServing(deliveryKey(Platform.deliveryChannel(0)));
         Account bobAccount = register("bob", secondBase);
-        LocalRedisNode victim = masterServing("bus:events:user." + bobAccount.userId());
         bob = new FailoverChatter("bob", List.of(secondBase, firstBase), bobAccount.userId(),
                 logIn(secondBase, bobAccount, token -> !serves(victim, tokenKey(token))), HTTP, REQUEST_TIMEOUT);
         Account adaAccount = register("ada", firstBase);
         ada = new FailoverChatter("ada", List.of(firstBase, secondBase), adaAccount.userId(),
                 logIn(firstBase, adaAccount, token -> !serves(victim, tokenKey(token))), HTTP, REQUEST_TIMEOUT);
         String carolToken = logIn(firstBase, register("carol", firstBase), token -> serves(victim, tokenKey(token)));
-        String conversation = post(firstBase, "/api/conversations", ada.token(),
-                "{\"title\":\"Failover\",\"memberIds\":[\"" + bob.userId() + "\"]}").get("conversationId").asString();
+        String conversation = conversationDeliveredThrough(victim, firstBase);
         ada.openSocket(Duration.ofSeconds(5));
         bob.openSocket(Duration.ofSeconds(5));
-        requireBobsSubscriptionOn(victim);
+        requireBothGatewaysSubscribedOn(victim, conversation);
 
         ada.startSending(conversation, Duration.ofMillis(SEND_EVERY_MS));
         bob.startSending(conversation, Duration.ofMillis(SEND_EVERY_MS));
@@ -266,16 +266,34 @@ class ChatFailoverIT {
                 .anyMatch(range -> slot >= (Long) range.get(0) && slot <= (Long) range.get(1));
     }
 
+    /** Ada's and Bob's conversation, created again until its delivery channel is on the victim. */
+    private static String conversationDeliveredThrough(LocalRedisNode victim, String base) throws Exception {
+        for (int attempt = 1; attempt <= 100; attempt++) {
+            String conversation = post(base, "/api/conversations", ada.token(),
+                    "{\"title\":\"Failover\",\"memberIds\":[\"" + bob.userId() + "\"]}").get("conversationId").asString();
+            if (serves(victim, deliveryKey(Platform.deliveryChannel(conversation)))) {
+                return conversation;
+            }
+        }
+        throw new AssertionError("no conversation of 100 has its delivery channel on " + victim);
+    }
+
+    /** The key of a channel of the gateways' bus client, which prefixes channels with {@code bus:events:}. */
+    private static String deliveryKey(String channel) {
+        return "bus:events:" + channel;
+    }
+
     /**
-     * Checks that the victim holds Bob's sharded subscription (Redis 7 and later; the gateway's bus
-     * client prefixes channels with {@code bus:events:}), so that its death cuts Bob's deliveries
-     * until the subscription moves to the promoted replica.
+     * Checks that the victim holds both gateways' sharded subscriptions of the conversation's
+     * delivery channel (Redis 7 and later), so that its death cuts the deliveries both ways until
+     * the subscriptions move to the promoted replica.
      */
     @SuppressWarnings("unchecked")
-    private static void requireBobsSubscriptionOn(LocalRedisNode victim) {
+    private static void requireBothGatewaysSubscribedOn(LocalRedisNode victim, String conversation) {
         if (redisMajorVersion(victim) >= 7) {
-            List<Object> subscribers = (List<Object>) victim.command("PUBSUB", "SHARDNUMSUB", "bus:events:user." + bob.userId());
-            assertThat((Long) subscribers.get(1)).as("Bob's sharded subscription on " + victim).isOne();
+            String channel = deliveryKey(Platform.deliveryChannel(conversation));
+            List<Object> subscribers = (List<Object>) victim.command("PUBSUB", "SHARDNUMSUB", channel);
+            assertThat((Long) subscribers.get(1)).as("the gateways' sharded subscriptions of " + channel + " on " + victim).isEqualTo(2);
         }
     }
 

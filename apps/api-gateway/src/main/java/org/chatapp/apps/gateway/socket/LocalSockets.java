@@ -1,9 +1,16 @@
 package org.chatapp.apps.gateway.socket;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import org.chatapp.apps.common.Delivery;
 import org.chatapp.apps.common.Platform;
 import org.chatapp.redis.RedisService;
 import org.chatapp.redis.events.EventOptions;
@@ -20,9 +27,10 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sockets open on this gateway, by user, and the event subscriptions that feed them: a user's
- * channel is subscribed while the user has a socket here, so an event published anywhere reaches
- * every gateway where the user is connected, and no other.
+ * The sockets open on this gateway, by user, fed from every {@linkplain Platform#deliveryChannel(int)
+ * delivery channel}: the gateway subscribes to them all once, and hands each {@link Delivery} to the
+ * sockets it holds of the users it names. A user connecting costs Redis nothing; an event costs it
+ * one publish, whatever the number of its users and gateways.
  */
 @Component
 class LocalSockets implements DisposableBean {
@@ -35,49 +43,44 @@ class LocalSockets implements DisposableBean {
 
     private final RedisEvents events;
     private final JsonMapper json;
-    private final Map<String, UserSockets> users = new ConcurrentHashMap<>();
-    private final EventSubscription broadcast;
+    private final Map<String, Set<WebSocketSession>> users = new ConcurrentHashMap<>();
+    private final List<EventSubscription> subscriptions = new ArrayList<>();
+    private final CompletableFuture<Void> subscribed;
 
     LocalSockets(@Qualifier(Platform.BUS_CLIENT) RedisService bus, JsonMapper json) {
         this.events = RedisEvents.create(bus, EventOptions.defaults());
         this.json = json;
-        this.broadcast = events.subscribe(Platform.BROADCAST_CHANNEL, Map.class, (channel, event) -> everyone(text(event)));
-    }
-
-    /** One user's sockets here and the subscription of the user's channel. */
-    private static final class UserSockets {
-        final Set<WebSocketSession> sockets = ConcurrentHashMap.newKeySet();
-        EventSubscription subscription;
+        subscriptions.add(events.subscribe(Platform.BROADCAST_CHANNEL, Map.class, (channel, event) -> everyone(text(event))));
+        for (int partition = 0; partition < Platform.DELIVERY_CHANNELS; partition++) {
+            subscriptions.add(events.subscribe(Platform.deliveryChannel(partition), Delivery.class, (channel, delivery) -> deliver(delivery)));
+        }
+        this.subscribed = CompletableFuture.allOf(subscriptions.stream()
+                .map(subscription -> subscription.confirmed().toCompletableFuture()).toArray(CompletableFuture[]::new));
     }
 
     /**
      * Adds a socket; returns true when it is the user's first one on this gateway. Returns once the
-     * user's channel is subscribed (or after a few seconds without Redis), so that a client told
-     * "ready" misses no event published after that.
+     * delivery channels are subscribed (at once but for the first sockets after a start, or after a
+     * few seconds without Redis), so that a client told "ready" misses no event published after that.
      */
     boolean add(String userId, WebSocketSession session) {
         WebSocketSession safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         session.getAttributes().put("safe", safe);
         boolean[] first = {false};
         users.compute(userId, (id, current) -> {
-            UserSockets sockets = current == null ? new UserSockets() : current;
-            if (sockets.subscription == null) {
-                first[0] = true;
-                sockets.subscription = events.subscribe(Platform.userChannel(id), Map.class, (channel, event) -> toUser(id, text(event)));
-            }
-            sockets.sockets.add(safe);
+            Set<WebSocketSession> sockets = current == null ? ConcurrentHashMap.newKeySet() : current;
+            first[0] = sockets.isEmpty();
+            sockets.add(safe);
             return sockets;
         });
-        UserSockets current = users.get(userId);
-        EventSubscription subscription = current == null ? null : current.subscription;
-        if (subscription != null) {
+        if (!subscribed.isDone()) {
             try {
-                subscription.confirmed().toCompletableFuture().get(SUBSCRIBE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                subscribed.get(SUBSCRIBE_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // The bus resubscribes by itself once Redis answers; until then events for this user are missed.
-                log.warn("Events of user {} not subscribed yet: {}", userId, e.toString());
+            } catch (ExecutionException | TimeoutException e) {
+                // The bus subscribes by itself once Redis answers; until then this gateway's sockets miss their events.
+                log.warn("Delivery channels not subscribed yet: {}", e.toString());
             }
         }
         return first[0];
@@ -88,13 +91,9 @@ class LocalSockets implements DisposableBean {
         Object safe = session.getAttributes().get("safe");
         boolean[] last = {false};
         users.computeIfPresent(userId, (id, sockets) -> {
-            sockets.sockets.remove(safe);
-            if (sockets.sockets.isEmpty()) {
-                sockets.subscription.close();
-                last[0] = true;
-                return null;
-            }
-            return sockets;
+            sockets.remove(safe);
+            last[0] = sockets.isEmpty();
+            return last[0] ? null : sockets;
         });
         return last[0];
     }
@@ -102,36 +101,42 @@ class LocalSockets implements DisposableBean {
     /** Sends to one socket, safely beside the event deliveries. */
     void send(WebSocketSession session, String text) {
         Object safe = session.getAttributes().get("safe");
-        deliver(safe instanceof WebSocketSession s ? s : session, text);
+        send(safe instanceof WebSocketSession s ? s : session, new TextMessage(text));
     }
 
-    void forEachSocket(Consumer<Map.Entry<String, Set<WebSocketSession>>> action) {
-        users.forEach((user, sockets) -> action.accept(Map.entry(user, sockets.sockets)));
+    void forEachSocket(BiConsumer<String, Set<WebSocketSession>> action) {
+        users.forEach(action);
     }
 
-    int count() {
-        return users.values().stream().mapToInt(u -> u.sockets.size()).sum();
-    }
-
-    private void toUser(String userId, String text) {
-        UserSockets sockets = users.get(userId);
-        if (sockets != null) {
-            sockets.sockets.forEach(socket -> deliver(socket, text));
+    private void deliver(Delivery delivery) {
+        TextMessage text = null; // written once, and only when a socket here wants it
+        for (String userId : delivery.to()) {
+            Set<WebSocketSession> sockets = users.get(userId);
+            if (sockets == null) {
+                continue;
+            }
+            if (text == null) {
+                text = new TextMessage(text(delivery.event()));
+            }
+            for (WebSocketSession socket : sockets) {
+                send(socket, text);
+            }
         }
     }
 
     private void everyone(String text) {
-        users.values().forEach(u -> u.sockets.forEach(socket -> deliver(socket, text)));
+        TextMessage message = new TextMessage(text);
+        users.values().forEach(sockets -> sockets.forEach(socket -> send(socket, message)));
     }
 
     private String text(Object event) {
         return json.writeValueAsString(event);
     }
 
-    private static void deliver(WebSocketSession socket, String text) {
+    private static void send(WebSocketSession socket, TextMessage message) {
         try {
             if (socket.isOpen()) {
-                socket.sendMessage(new TextMessage(text));
+                socket.sendMessage(message);
             }
         } catch (Exception e) {
             log.debug("Event not delivered to socket {}: {}", socket.getId(), e.toString());
@@ -140,7 +145,7 @@ class LocalSockets implements DisposableBean {
 
     @Override
     public void destroy() {
-        broadcast.close();
+        subscriptions.forEach(EventSubscription::close);
         events.close();
     }
 

@@ -137,7 +137,7 @@ class SocketHandler extends TextWebSocketHandler implements DisposableBean {
 
     private void heartbeats() {
         try {
-            sockets.forEachSocket(entry -> entry.getValue().forEach(socket -> presence.heartbeat(entry.getKey(), socket.getId())));
+            sockets.forEachSocket((user, open) -> open.forEach(socket -> presence.heartbeat(user, socket.getId())));
         } catch (RuntimeException e) {
             log.warn("Heartbeats failed: {}", e.toString());
         }

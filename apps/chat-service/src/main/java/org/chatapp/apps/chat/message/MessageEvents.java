@@ -4,8 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import org.chatapp.apps.common.Delivery;
 import org.chatapp.apps.common.Platform;
 import org.chatapp.redis.RedisService;
 import org.chatapp.redis.events.EventOptions;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * What a stored message owes Redis, in three steps, each done once per successful attempt: the
  * unread counts of the other members ({@link #COUNTED}), the entry in its conversation's stream
  * that the notification service consumes ({@link #STREAMED}), and the live {@code message.created}
- * event to every member's sockets ({@link #DELIVERED}). The outbox relay calls it, at least once
+ * event to every member's sockets, one {@link Delivery} for them all ({@link #DELIVERED}). The outbox relay calls it, at least once
  * per message: an attempt that fails records the steps it did, and the next attempt does only the
  * others; a relay that dies after a step and before recording it repeats that step.
  */
@@ -67,15 +66,10 @@ class MessageEvents implements DisposableBean {
                 done |= STREAMED;
             }
             if ((done & DELIVERED) == 0) {
-                Map<String, Object> event = liveEvent(message);
-                // Every publish is sent before any is awaited; each ends within the client's command timeout.
-                CompletableFuture.allOf(pending.memberIds().stream()
-                        .map(member -> events.publishAsync(Platform.userChannel(member), event).toCompletableFuture())
-                        .toArray(CompletableFuture[]::new)).join();
+                // Ends within the client's command timeout.
+                events.publish(Platform.deliveryChannel(message.conversationId()), new Delivery(pending.memberIds(), liveEvent(message)));
                 done |= DELIVERED;
             }
-        } catch (CompletionException e) {
-            throw new PublishFailure(done, e.getCause() == null ? e : e.getCause());
         } catch (RuntimeException e) {
             throw new PublishFailure(done, e);
         }
@@ -83,16 +77,15 @@ class MessageEvents implements DisposableBean {
 
     void typing(String conversationId, String userId, List<String> memberIds) {
         Map<String, Object> event = Map.of("type", "typing", "conversationId", conversationId, "userId", userId);
-        // At most once, as pub/sub: a lost typing signal is replaced by the next within seconds.
-        for (String member : memberIds) {
-            if (member.equals(userId)) {
-                continue;
-            }
-            events.publishAsync(Platform.userChannel(member), event).exceptionally(e -> {
-                log.warn("Typing event to user {} not published: {}", member, e.toString());
-                return null;
-            });
+        List<String> others = memberIds.stream().filter(member -> !member.equals(userId)).toList();
+        if (others.isEmpty()) {
+            return;
         }
+        // At most once, as pub/sub: a lost typing signal is replaced by the next within seconds.
+        events.publishAsync(Platform.deliveryChannel(conversationId), new Delivery(others, event)).exceptionally(e -> {
+            log.warn("Typing event in conversation {} not published: {}", conversationId, e.toString());
+            return null;
+        });
     }
 
     private static Map<String, Object> liveEvent(Message message) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chatapp.apps.common.Delivery;
 import org.chatapp.apps.common.Platform;
 import org.chatapp.redis.RedisService;
 import org.chatapp.redis.events.EventOptions;
@@ -54,20 +55,28 @@ class MessageConsumer implements SmartLifecycle {
         if (ids.isEmpty()) {
             return;
         }
-        Map<String, UserPresence> online = presence.presence(ids);
+        Map<String, UserPresence> presences = presence.presence(ids);
+        List<String> online = new ArrayList<>();
         for (String userId : ids) {
-            UserPresence p = online.get(userId);
+            UserPresence p = presences.get(userId);
             if (p != null && p.online()) {
-                Map<String, Object> event = new LinkedHashMap<>();
-                event.put("type", "notification");
-                event.put("conversationId", fields.get("conversationId"));
-                event.put("messageId", fields.get("messageId"));
-                event.put("senderId", fields.get("senderId"));
-                event.put("text", fields.get("text"));
-                events.publishAsync(Platform.userChannel(userId), event);
+                online.add(userId);
             } else {
                 inbox.add(userId, fields.get("conversationId"), fields.get("messageId"), fields.get("senderId"), fields.get("text"));
             }
+        }
+        if (!online.isEmpty()) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("type", "notification");
+            event.put("conversationId", fields.get("conversationId"));
+            event.put("messageId", fields.get("messageId"));
+            event.put("senderId", fields.get("senderId"));
+            event.put("text", fields.get("text"));
+            // At most once, as pub/sub: the message itself reached the sockets as message.created.
+            events.publishAsync(Platform.deliveryChannel(fields.get("conversationId")), new Delivery(online, event)).exceptionally(e -> {
+                log.warn("Live notification of message {} not published: {}", fields.get("messageId"), e.toString());
+                return null;
+            });
         }
     }
 
