@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Timeout;
 class OutboxIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
+    /** The lease a send that died leaves on its outbox row here: shorter than the default, so that a test can wait it out. */
+    private static final Duration SEND_LEASE = Duration.ofSeconds(4);
 
     private static LocalRedisStandalone bus;
     private static ChatLocal platform;
@@ -126,6 +128,18 @@ class OutboxIT {
         awaitDelivered(bob, conversation, messageId);
     }
 
+    @Test
+    void storedMessage_ofASendThatDiedBeforePublishing_isLeftAloneForTheLeaseThenPublishedByTheRelay() {
+        User ada = one.user("leased");
+        User bob = two.user("leased");
+        String conversation = one.conversation(ada, "Leased", bob.userId());
+
+        String messageId = storeAsASendThatDied(conversation, ada.userId(), List.of(ada.userId(), bob.userId()), "held", SEND_LEASE);
+
+        await().during(SEND_LEASE.dividedBy(2)).atMost(SEND_LEASE.minusMillis(500)).until(() -> streamEntries(conversation, messageId) == 0);
+        awaitDelivered(bob, conversation, messageId);
+    }
+
     /** Waits until the message is in its stream on the bus, its outbox row is gone, and the offline member has its notification. */
     private static void awaitDelivered(User member, String conversation, String messageId) {
         await().atMost(DELIVERY).untilAsserted(() -> {
@@ -161,6 +175,37 @@ class OutboxIT {
             }
         } catch (SQLException e) {
             throw new AssertionError("the outbox could not be read: " + e, e);
+        }
+    }
+
+    /**
+     * Writes what a send leaves when its instance dies between its commit and its publish: the
+     * message and its outbox row, held from the relays for the send's lease. Returns the message id.
+     */
+    private static String storeAsASendThatDied(String conversation, String sender, List<String> members, String text, Duration lease) {
+        try (Connection connection = DriverManager.getConnection(platform.jdbcUrl(), "postgres", "");
+                PreparedStatement message = connection.prepareStatement("""
+                        insert into chat.messages (conversation_id, sender_id, client_message_id, text)
+                        values (?::uuid, ?::uuid, ?, ?) returning id""");
+                PreparedStatement outbox = connection.prepareStatement("""
+                        insert into chat.message_outbox (message_id, member_ids, next_attempt_at)
+                        values (?, ?::uuid[], now() + ? * interval '1 millisecond')""")) {
+            message.setString(1, conversation);
+            message.setString(2, sender);
+            message.setString(3, "died-" + text);
+            message.setString(4, text);
+            long messageId;
+            try (ResultSet id = message.executeQuery()) {
+                id.next();
+                messageId = id.getLong(1);
+            }
+            outbox.setLong(1, messageId);
+            outbox.setArray(2, connection.createArrayOf("text", members.toArray()));
+            outbox.setLong(3, lease.toMillis());
+            outbox.executeUpdate();
+            return Long.toString(messageId);
+        } catch (SQLException e) {
+            throw new AssertionError("the message could not be stored: " + e, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.chatapp.apps.chat.message;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.chatapp.apps.chat.conversation.Conversation;
@@ -61,10 +62,14 @@ class MessageController {
         String clientMessageId = request.clientMessageId() == null ? UUID.randomUUID().toString()
                 : Inputs.text(request.clientMessageId(), "clientMessageId", 64);
         Conversation conversation = conversations.requireMember(conversationId, caller.userId());
-        Messages.Stored stored = messages.store(conversationId, caller.userId(), clientMessageId, text, conversation.memberIds());
+        Duration lease = relay.sendLease();
+        Messages.Stored stored = messages.store(conversationId, caller.userId(), clientMessageId, text, conversation.memberIds(), lease);
         if (stored.created()) {
             // Committed, with its outbox row: from here on a failure delays the message's events, it never loses them.
-            relay.publishNow(stored.outboxId(), evictHistory(conversationId));
+            boolean evicted = evictHistory(conversationId);
+            if (!lease.isZero()) {
+                relay.publishNow(stored.pending(), evicted);
+            }
         }
         return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", Boolean.toString(!stored.created()))
                 .body(stored.message());

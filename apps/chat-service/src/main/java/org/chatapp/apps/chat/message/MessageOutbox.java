@@ -5,16 +5,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The table {@code message_outbox}: one row per stored message whose Redis side (unread counts,
  * stream entry, live events) is not done yet, written by {@link Messages#store} in the message's
- * transaction. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so that instances relaying at
- * the same time each take other rows and a row is handled by one of them at a time; the claim ends
- * with the caller's transaction, so a crashed relay's rows are free again at once.
+ * transaction: due at once, or once the lease of the send that does the work itself is over. Due
+ * rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so that instances relaying at the same time
+ * each take other rows and a row is handled by one of them at a time; the claim ends with the
+ * caller's transaction, so a crashed relay's rows are free again at once.
  */
 @Repository
 class MessageOutbox {
@@ -29,11 +29,6 @@ class MessageOutbox {
 
     MessageOutbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Claims one row until the transaction ends; empty when it is gone (done) or another transaction holds it. Needs a transaction. */
-    Optional<PendingMessage> claim(long outboxId) {
-        return jdbc.sql(PENDING + "where o.id = ? for update of o skip locked").param(outboxId).query(MessageOutbox::pendingMessage).optional();
     }
 
     /** Claims up to {@code limit} rows that are due, oldest first, skipping those other transactions hold. Needs a transaction. */

@@ -2,6 +2,7 @@ package org.chatapp.apps.chat.message;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +16,9 @@ class Messages {
     /**
      * A message and whether this call stored it (false: a resend of a stored one).
      *
-     * @param outboxId the id of the message's outbox row when this call stored it, else 0
+     * @param pending what the message owes Redis, with its outbox row, when this call stored it; else null
      */
-    record Stored(Message message, boolean created, long outboxId) {
+    record Stored(Message message, boolean created, PendingMessage pending) {
     }
 
     private final JdbcClient jdbc;
@@ -30,9 +31,12 @@ class Messages {
      * Stores a message and, in the same transaction, its outbox row ({@link MessageOutbox}): once this
      * returns, what the message owes Redis is recorded and the relay will do it, whatever fails next.
      * A resend of a stored {@code clientMessageId} returns the stored message and writes nothing.
+     *
+     * @param heldFromRelay how long the relay leaves the row alone, because the send does the work itself
      */
     @Transactional
-    Stored store(String conversationId, String senderId, String clientMessageId, String text, List<String> memberIds) {
+    Stored store(String conversationId, String senderId, String clientMessageId, String text, List<String> memberIds,
+            Duration heldFromRelay) {
         Optional<Message> inserted = jdbc.sql("""
                 insert into messages (conversation_id, sender_id, client_message_id, text) values (?::uuid, ?::uuid, ?, ?)
                 on conflict (conversation_id, sender_id, client_message_id) do nothing
@@ -40,15 +44,18 @@ class Messages {
                 .params(conversationId, senderId, clientMessageId, text).query((rs, row) -> message(rs)).optional();
         if (inserted.isPresent()) {
             jdbc.sql("update conversations set last_message_at = now() where id = ?::uuid").param(conversationId).update();
-            long outboxId = jdbc.sql("insert into message_outbox (message_id, member_ids) values (?, ?::uuid[]) returning id")
-                    .params(Long.parseLong(inserted.get().messageId()), memberIds.toArray(String[]::new)).query(Long.class).single();
-            return new Stored(inserted.get(), true, outboxId);
+            long outboxId = jdbc.sql("""
+                    insert into message_outbox (message_id, member_ids, next_attempt_at)
+                    values (?, ?::uuid[], now() + ? * interval '1 millisecond') returning id""")
+                    .params(Long.parseLong(inserted.get().messageId()), memberIds.toArray(String[]::new), heldFromRelay.toMillis())
+                    .query(Long.class).single();
+            return new Stored(inserted.get(), true, new PendingMessage(outboxId, inserted.get(), memberIds, 0, 0));
         }
         Message existing = jdbc.sql("""
                 select id, conversation_id, sender_id, text, created_at from messages
                 where conversation_id = ?::uuid and sender_id = ?::uuid and client_message_id = ?""")
                 .params(conversationId, senderId, clientMessageId).query((rs, row) -> message(rs)).single();
-        return new Stored(existing, false, 0);
+        return new Stored(existing, false, null);
     }
 
     List<Message> page(String conversationId, Long before, int limit) {

@@ -18,17 +18,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Does what stored messages owe Redis ({@link MessageEvents}), from the outbox rows written with
  * them: at least once per message, whatever failed between the store and the publish.
  *
- * <p>Two paths take rows, each in a transaction that claims them with {@code FOR UPDATE SKIP
- * LOCKED} and deletes them once done, so a row is handled by one instance at a time and a crash
- * frees it with the transaction:
+ * <p>Two paths do the work and delete the row once done:
  * <ul>
  *   <li>{@link #publishNow}: the send that stored the message, right after its commit, so a
- *       message reaches the sockets in milliseconds. After a failure it is skipped for one poll
- *       interval, so that sends stay fast while Redis is down and only the relay waits on it.</li>
+ *       message reaches the sockets in milliseconds. The send has the message in hand and its row
+ *       is not due for {@code chat.outbox.send-lease} (default 30 s, far longer than an attempt
+ *       bounded by Redis's command timeouts), so it takes no lock and opens no transaction: one
+ *       {@code DELETE} when done. If the instance dies before that, the relay of any instance
+ *       takes the row once the lease is over. After a failure the fast path rests for one poll
+ *       interval: sends then store rows due at once, stay fast while Redis is down, and only the
+ *       relay waits on it.</li>
  *   <li>The relay thread: every {@code chat.outbox.poll-interval} (default 1 s) the due rows,
- *       oldest first, up to {@code chat.outbox.batch-size} (50) per transaction. A row that fails
- *       is retried after 1 s, 2 s, 4 s ... up to {@code chat.outbox.max-backoff} (10 s), keeping the
- *       steps it did, and ends the round, so an outage costs one command timeout per round.</li>
+ *       oldest first, up to {@code chat.outbox.batch-size} (50) per transaction that claims them
+ *       with {@code FOR UPDATE SKIP LOCKED}, so a row is handled by one instance at a time and a
+ *       crash frees it with the transaction. A row that fails is retried after 1 s, 2 s, 4 s ... up
+ *       to {@code chat.outbox.max-backoff} (10 s), keeping the steps it did, and ends the round, so
+ *       an outage costs one command timeout per round.</li>
  * </ul>
  * Guarantee: at least once to the stream and the counters; a step repeats when an attempt dies
  * after it and before its row is updated (the notification service stores one notification per
@@ -41,6 +46,7 @@ class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    private static final Duration MIN_SEND_LEASE = Duration.ofSeconds(1);
 
     private final MessageOutbox outbox;
     private final MessageEvents events;
@@ -49,6 +55,7 @@ class OutboxRelay implements SmartLifecycle {
     private final Duration pollInterval;
     private final int batchSize;
     private final Duration maxBackoff;
+    private final Duration sendLease;
     private final Clock clock = Clock.systemUTC();
 
     /** Until when (epoch millis) the sends leave their rows to the relay thread: set by a failure. */
@@ -58,10 +65,12 @@ class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(MessageOutbox outbox, MessageEvents events, History history, PlatformTransactionManager transactionManager,
             @Value("${chat.outbox.poll-interval:1s}") Duration pollInterval, @Value("${chat.outbox.batch-size:50}") int batchSize,
-            @Value("${chat.outbox.max-backoff:10s}") Duration maxBackoff, ObjectProvider<MeterRegistry> meters) {
-        if (pollInterval.toMillis() < 1 || batchSize < 1 || maxBackoff.compareTo(FIRST_BACKOFF) < 0) {
+            @Value("${chat.outbox.max-backoff:10s}") Duration maxBackoff, @Value("${chat.outbox.send-lease:30s}") Duration sendLease,
+            ObjectProvider<MeterRegistry> meters) {
+        if (pollInterval.toMillis() < 1 || batchSize < 1 || maxBackoff.compareTo(FIRST_BACKOFF) < 0 || sendLease.compareTo(MIN_SEND_LEASE) < 0) {
             throw new IllegalArgumentException("chat.outbox: poll-interval must be at least 1ms (was " + pollInterval + "), batch-size at least 1 (was "
-                    + batchSize + "), max-backoff at least " + FIRST_BACKOFF + " (was " + maxBackoff + ")");
+                    + batchSize + "), max-backoff at least " + FIRST_BACKOFF + " (was " + maxBackoff + "), send-lease at least "
+                    + MIN_SEND_LEASE + " (was " + sendLease + ")");
         }
         this.outbox = outbox;
         this.events = events;
@@ -70,24 +79,31 @@ class OutboxRelay implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         this.maxBackoff = maxBackoff;
+        this.sendLease = sendLease;
         meters.ifAvailable(registry -> Gauge.builder("chat.outbox.pending", outbox, MessageOutbox::pending)
                 .description("Stored messages whose unread counts, stream entry or live event are not done yet").register(registry));
     }
 
     /**
-     * Does a just-stored message's Redis side now, unless the relay holds its row or a recent
-     * failure left the work to the relay. Never throws: whatever is not done stays in the outbox.
+     * How long a send's new outbox row is kept from the relay: the send lease while sends publish
+     * their messages themselves, zero while a recent failure leaves the work to the relay. A send
+     * given a lease must call {@link #publishNow}.
+     */
+    Duration sendLease() {
+        return clock.millis() < fastPathResumesAt ? Duration.ZERO : sendLease;
+    }
+
+    /**
+     * Does a just-stored message's Redis side now, the row held from the relay by the {@linkplain
+     * #sendLease() send lease}. Never throws: whatever is not done stays in the outbox, for the relay.
      *
      * @param evicted whether the send already evicted the conversation's cached history
      */
-    void publishNow(long outboxId, boolean evicted) {
-        if (clock.millis() < fastPathResumesAt) {
-            return;
-        }
+    void publishNow(PendingMessage pending, boolean evicted) {
         try {
-            transactions.executeWithoutResult(status -> outbox.claim(outboxId).ifPresent(pending -> attempt(pending, evicted)));
+            attempt(pending, evicted);
         } catch (RuntimeException e) {
-            log.warn("Outbox row {} left to the relay: {}", outboxId, e.toString());
+            log.warn("Outbox row {} left to the relay: {}", pending.outboxId(), e.toString());
         }
     }
 
@@ -106,7 +122,7 @@ class OutboxRelay implements SmartLifecycle {
         return published == null ? 0 : published;
     }
 
-    /** Publishes a claimed row and deletes it, or records the failure; returns whether it was published. */
+    /** Publishes a row (claimed by the relay, or held by a send's lease) and deletes it, or records the failure; returns whether it was published. */
     private boolean attempt(PendingMessage pending, boolean evicted) {
         int done = pending.doneSteps();
         try {
