@@ -109,14 +109,14 @@ class LocalSockets implements DisposableBean {
     }
 
     private void deliver(Delivery delivery) {
-        TextMessage text = null; // written once, and only when a socket here wants it
+        TextMessage text = null; // made once, and only when a socket here wants it
         for (String userId : delivery.to()) {
             Set<WebSocketSession> sockets = users.get(userId);
             if (sockets == null) {
                 continue;
             }
             if (text == null) {
-                text = new TextMessage(text(delivery.event()));
+                text = new TextMessage(delivery.event());
             }
             for (WebSocketSession socket : sockets) {
                 send(socket, text);

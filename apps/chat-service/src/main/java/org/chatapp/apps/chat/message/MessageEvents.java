@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a stored message owes Redis, in three steps, each done once per successful attempt: the
@@ -39,9 +40,11 @@ class MessageEvents implements DisposableBean {
     private final RedisService bus;
     private final RedisEvents events;
     private final UnreadCounters unread;
+    private final JsonMapper json;
 
-    MessageEvents(@Qualifier(Platform.BUS_CLIENT) RedisService bus, UnreadCounters unread) {
+    MessageEvents(@Qualifier(Platform.BUS_CLIENT) RedisService bus, UnreadCounters unread, JsonMapper json) {
         this.bus = bus;
+        this.json = json;
         this.events = RedisEvents.create(bus, EventOptions.defaults());
         this.unread = unread;
     }
@@ -67,7 +70,7 @@ class MessageEvents implements DisposableBean {
             }
             if ((done & DELIVERED) == 0) {
                 // Ends within the client's command timeout.
-                events.publish(Platform.deliveryChannel(message.conversationId()), new Delivery(pending.memberIds(), liveEvent(message)));
+                events.publish(Platform.deliveryChannel(message.conversationId()), Delivery.of(pending.memberIds(), liveEvent(message), json));
                 done |= DELIVERED;
             }
         } catch (RuntimeException e) {
@@ -82,7 +85,7 @@ class MessageEvents implements DisposableBean {
             return;
         }
         // At most once, as pub/sub: a lost typing signal is replaced by the next within seconds.
-        events.publishAsync(Platform.deliveryChannel(conversationId), new Delivery(others, event)).exceptionally(e -> {
+        events.publishAsync(Platform.deliveryChannel(conversationId), Delivery.of(others, event, json)).exceptionally(e -> {
             log.warn("Typing event in conversation {} not published: {}", conversationId, e.toString());
             return null;
         });

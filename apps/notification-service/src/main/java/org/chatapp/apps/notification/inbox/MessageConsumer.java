@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads every message stream in the group {@value Platform#NOTIFICATION_GROUP}; started once the
@@ -36,10 +37,12 @@ class MessageConsumer implements SmartLifecycle {
     private final Inbox inbox;
     private final Presence presence;
     private final RedisEvents events;
+    private final JsonMapper json;
     private final List<StreamWorker> workers = new ArrayList<>();
 
-    MessageConsumer(@Qualifier(Platform.BUS_CLIENT) RedisService bus, Inbox inbox) {
+    MessageConsumer(@Qualifier(Platform.BUS_CLIENT) RedisService bus, Inbox inbox, JsonMapper json) {
         this.bus = bus;
+        this.json = json;
         this.inbox = inbox;
         this.presence = Presence.of(bus, PresenceOptions.defaults(), TypingListener.NONE);
         this.events = RedisEvents.create(bus, EventOptions.defaults());
@@ -73,7 +76,7 @@ class MessageConsumer implements SmartLifecycle {
             event.put("senderId", fields.get("senderId"));
             event.put("text", fields.get("text"));
             // At most once, as pub/sub: the message itself reached the sockets as message.created.
-            events.publishAsync(Platform.deliveryChannel(fields.get("conversationId")), new Delivery(online, event)).exceptionally(e -> {
+            events.publishAsync(Platform.deliveryChannel(fields.get("conversationId")), Delivery.of(online, event, json)).exceptionally(e -> {
                 log.warn("Live notification of message {} not published: {}", fields.get("messageId"), e.toString());
                 return null;
             });
