@@ -23,12 +23,15 @@ record LoadOptions(int connections, int conversations, Duration measure, Duratio
 
     static final int DEFAULT_CONNECTIONS = 400;
     static final int DEFAULT_CONVERSATIONS = 40;
-    static final Duration DEFAULT_MEASURE = Duration.ofSeconds(5);
+    /** Long enough that a garbage collection or a burst of compiling is a part of a step, not all of it. */
+    static final Duration DEFAULT_MEASURE = Duration.ofSeconds(15);
     /**
      * Cold, the platform JVMs (five Spring contexts each) spend most of a core each compiling for the
-     * first minute: measured earlier, a step shows the JIT, not the platform.
+     * first minute, and a third of their CPU still after two: after a 60 s warm-up the lowest step
+     * delivered 193 to 491 of its 500 deliveries/s over three runs, the platform using 1.55 cores for
+     * what takes it about 0.6 once compiled. Three minutes at the lowest rate leave mostly the platform.
      */
-    static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(60);
+    static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(180);
     static final int DEFAULT_RUNS = 3;
     /** Deliveries per second the default steps aim at; divided by the members per conversation into messages per second. */
     static final List<Integer> DEFAULT_DELIVERY_TARGETS = List.of(500, 1_000, 2_000, 5_000, 10_000, 20_000);
