@@ -16,7 +16,8 @@ import java.util.List;
  * @param messageRates messages per second each step sends, in order
  * @param platformJar chat-local's runnable jar, started twice
  * @param workDirectory where the platforms' logs and the profile go
- * @param profile whether the highest step of the first run is recorded with JFR in both platform JVMs
+ * @param profile whether one step more, after the runs, at the highest rate a step kept up with (else the lowest), is recorded
+ *     with JFR in both platform JVMs; the report shows it apart from the steps
  */
 record LoadOptions(int connections, int conversations, Duration measure, Duration warmUp, int runs, List<Double> messageRates, Path platformJar,
         Path workDirectory, boolean profile) {

@@ -121,7 +121,6 @@ final class LoadRun {
         }
 
         List<StepResult> results = new ArrayList<>();
-        List<Path> recordings = new ArrayList<>();
         for (int run = 1; run <= options.runs(); run++) {
             for (double rate : options.messageRates()) {
                 StepResult below = results.isEmpty() ? null : results.get(results.size() - 1);
@@ -129,16 +128,7 @@ final class LoadRun {
                     progress.printf("run %d, %.0f messages/s: not run, the step below did not keep up%n", run, rate);
                     continue;
                 }
-                // Every step of the first run is recorded, each over the last: what remains is the highest step that ran.
-                boolean profile = options.profile() && run == 1;
-                StepResult result = step(run, rate, options.measure(), cpu, profile);
-                if (profile) {
-                    profiledRate = rate;
-                    recordings.clear();
-                    for (PlatformProcess instance : instances) {
-                        recordings.add(recording(instance));
-                    }
-                }
+                StepResult result = step(run, rate, options.measure(), cpu, false);
                 results.add(result);
                 progress.printf("run %d, %.0f messages/s (%.0f deliveries/s target): %.0f deliveries/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms,"
                         + " send p99 %.1f ms%s%n", run, rate, result.targetDeliveriesPerSecond(), result.deliveriesPerSecond(),
@@ -147,6 +137,16 @@ final class LoadRun {
                         result.lossless() ? "" : String.format(", LOST %d of %d messages (%d send errors, %d skipped), %d duplicates",
                                 result.incomplete(), result.sent(), result.sendErrors(), result.skipped(), result.duplicates()));
             }
+        }
+        List<Path> recordings = new ArrayList<>();
+        if (options.profile()) {
+            // A step of its own, after the measured ones: starting a recording costs a JVM CPU for seconds, which
+            // would count against the step it records.
+            profiledRate = results.stream().filter(StepResult::keptUp).mapToDouble(StepResult::messagesPerSecond).max().orElse(lowest);
+            progress.printf("Profile: %.0f messages/s for %d s, recorded with JFR in both platform JVMs (not reported)%n", profiledRate,
+                    options.measure().toSeconds());
+            step(0, profiledRate, options.measure(), cpu, true);
+            instances.forEach(instance -> recordings.add(recording(instance)));
         }
         if (closedSockets.sum() > 0) {
             progress.printf("%d sockets closed during the run%n", closedSockets.sum());

@@ -93,7 +93,7 @@ final class Report {
         }
         Profile.Summary profile = result.profile();
         if (profile != null) {
-            out.append(String.format(Locale.ROOT, "%n### Where the platform's CPU goes at %,.0f messages/s (JFR, both platform JVMs, run 1, %,d execution samples)%n%n",
+            out.append(String.format(Locale.ROOT, "%n### Where the platform's CPU goes at %,.0f messages/s (JFR, both platform JVMs, a step of its own after the runs, %,d execution samples)%n%n",
                     result.profiledRate(), profile.samples()));
             out.append("- By library (the method on top of the stack): ").append(shares(profile.libraries())).append('\n');
             out.append("- By thread pool: ").append(shares(profile.threads())).append('\n');
