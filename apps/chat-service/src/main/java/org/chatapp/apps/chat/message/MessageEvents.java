@@ -21,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * What a stored message owes Redis, in three steps, each done once per successful attempt: the
  * unread counts of the other members ({@link #COUNTED}), the entry in its conversation's stream
  * that the notification service consumes ({@link #STREAMED}), and the live {@code message.created}
- * event to every member's sockets, one {@link Delivery} for them all ({@link #DELIVERED}). The outbox relay calls it, at least once
- * per message: an attempt that fails records the steps it did, and the next attempt does only the
- * others; a relay that dies after a step and before recording it repeats that step.
+ * event to every member's sockets, one {@link Delivery} for them all ({@link #DELIVERED}). The
+ * outbox relay calls it, at least once per message: an attempt that fails records the steps it
+ * did, and the next attempt does only the others; a relay that dies after a step and before
+ * recording it repeats that step.
  */
 @Component
 class MessageEvents implements DisposableBean {
