@@ -28,9 +28,9 @@ record LoadOptions(int connections, int conversations, Duration measure, Duratio
     static final Duration DEFAULT_MEASURE = Duration.ofSeconds(15);
     /**
      * Cold, the platform JVMs (five Spring contexts each) spend most of a core each compiling for the
-     * first minute, and a third of their CPU still after two: after a 60 s warm-up the lowest step
-     * delivered 193 to 491 of its 500 deliveries/s over three runs, the platform using 1.55 cores for
-     * what takes it about 0.6 once compiled. Three minutes at the lowest rate leave mostly the platform.
+     * first minute, and their compiler threads still took over a third of a JVM's CPU two minutes in
+     * (per-thread CPU from {@code /proc/<pid>/task} at 50 messages/s). Three minutes at the lowest
+     * rate leave mostly the platform.
      */
     static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(180);
     static final int DEFAULT_RUNS = 3;
