@@ -114,7 +114,6 @@ final class LoadRun {
         LockSupport.parkNanos(IDLE.toNanos());
         Map<String, Double> idle = cpu.stop();
         double lowest = options.messageRates().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double profiledRate = 0;
         if (!options.warmUp().isZero()) {
             progress.printf("Warm-up: %.0f messages/s for %d s (not reported)%n", lowest, options.warmUp().toSeconds());
             step(0, lowest, options.warmUp(), cpu, false);
@@ -139,6 +138,7 @@ final class LoadRun {
             }
         }
         List<Path> recordings = new ArrayList<>();
+        double profiledRate = 0;
         if (options.profile()) {
             // A step of its own, after the measured ones: starting a recording costs a JVM CPU for seconds, which
             // would count against the step it records.
