@@ -1,5 +1,10 @@
 package org.chatapp.bench.chatload;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -27,6 +32,9 @@ final class DeliveryLedger {
     private final long allMembers;
     private final AtomicLongArray sentAt;
     private final AtomicLongArray members;
+    private final AtomicLongArray leftAt;
+    private final AtomicLongArray respondedAt;
+    private final AtomicLongArray lastArrivalAt;
     private final Histogram delivery = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     private final Histogram sendCall = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     private final LongAdder deliveries = new LongAdder();
@@ -46,6 +54,9 @@ final class DeliveryLedger {
         this.allMembers = membersPerConversation == 64 ? -1L : (1L << membersPerConversation) - 1;
         this.sentAt = new AtomicLongArray(capacity);
         this.members = new AtomicLongArray(capacity);
+        this.leftAt = new AtomicLongArray(capacity);
+        this.respondedAt = new AtomicLongArray(capacity);
+        this.lastArrivalAt = new AtomicLongArray(capacity);
     }
 
     int tag() {
@@ -80,11 +91,13 @@ final class DeliveryLedger {
     /** Records that the message's request leaves now, planned for {@code plannedNanos}. */
     void sending(int seq, long plannedNanos) {
         sentAt.set(seq, plannedNanos);
+        leftAt.set(seq, System.nanoTime());
         sent.incrementAndGet();
     }
 
     /** Records the send's response: its status and when it came. */
     void sendCompleted(int seq, int status, long nanos) {
+        respondedAt.set(seq, nanos);
         sendCall.recordValue(micros(nanos - sentAt.get(seq)));
         if (status != 201) {
             sendErrors.incrementAndGet();
@@ -113,6 +126,7 @@ final class DeliveryLedger {
             return;
         }
         deliveries.increment();
+        lastArrivalAt.accumulateAndGet(seq, nanos, Math::max);
         if (nanos >= windowStart && nanos <= windowEnd) {
             deliveriesInWindow.increment();
         }
@@ -166,6 +180,33 @@ final class DeliveryLedger {
 
     Histogram sendLatency() {
         return sendCall.copy();
+    }
+
+    /**
+     * Writes one line per message sent: when it was planned (UTC epoch milliseconds), how late its
+     * request left, how long the send call took and when its last member had it (both from the
+     * plan, -1 when it never came). What a latency tail is laid against: collector pauses, periodic work.
+     *
+     * @param epochMillisAtNanoZero the wall clock, in milliseconds, at {@code System.nanoTime() == 0}
+     */
+    void writeTimeline(Path file, double epochMillisAtNanoZero) {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            out.println("planned_utc_ms,conversation,late_ms,send_ms,last_delivery_ms");
+            for (int seq = 0; seq < sentAt.length(); seq++) {
+                long planned = sentAt.get(seq);
+                if (planned == 0) {
+                    continue;
+                }
+                out.printf("%.1f,%d,%.2f,%.2f,%.2f%n", epochMillisAtNanoZero + planned / 1e6, conversationOf(seq),
+                        (leftAt.get(seq) - planned) / 1e6, sinceMillis(planned, respondedAt.get(seq)), sinceMillis(planned, lastArrivalAt.get(seq)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+
+    private static double sinceMillis(long planned, long nanos) {
+        return nanos == 0 ? -1 : (nanos - planned) / 1e6;
     }
 
     private static long micros(long nanos) {

@@ -28,11 +28,12 @@ record LoadOptions(int connections, int conversations, Duration measure, Duratio
     static final Duration DEFAULT_MEASURE = Duration.ofSeconds(15);
     /**
      * Cold, the platform JVMs (five Spring contexts each) spend most of a core each compiling for the
-     * first minute, and their compiler threads still took over a third of a JVM's CPU two minutes in
-     * (per-thread CPU from {@code /proc/<pid>/task} at 50 messages/s). Three minutes at the lowest
-     * rate leave mostly the platform.
+     * first minute, and at 50 messages/s their compiler threads still took a fifth of a JVM's CPU
+     * four minutes in and 5 % six minutes in (per-thread CPU from {@code /proc/<pid>/task}); a step
+     * measured while they compile measures the warm-up. Six minutes at the lowest rate leave mostly
+     * the platform.
      */
-    static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(180);
+    static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(360);
     static final int DEFAULT_RUNS = 3;
     /** Deliveries per second the default steps aim at; divided by the members per conversation into messages per second. */
     static final List<Integer> DEFAULT_DELIVERY_TARGETS = List.of(500, 1_000, 2_000, 5_000, 10_000, 20_000);

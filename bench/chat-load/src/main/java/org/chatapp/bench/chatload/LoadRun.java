@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,12 @@ final class LoadRun {
     /** How long a step waits after sending for its last deliveries before it counts what is missing. */
     private static final Duration DRAIN = Duration.ofSeconds(10);
     private static final Duration IDLE = Duration.ofSeconds(5);
+    /**
+     * How close to its idle CPU (both platform JVMs and Redis, in cores) the platform must be again
+     * before the next run or the profile starts, and how long the bench waits for that at most.
+     */
+    static final double SETTLED_MARGIN = 0.1;
+    static final Duration SETTLE_LIMIT = Duration.ofMinutes(3);
 
     /** Heap kept live by a platform JVM before and after its sockets opened. */
     record Memory(String instance, int sockets, long heapBefore, long heapAfter) {
@@ -53,7 +60,7 @@ final class LoadRun {
 
     /** Everything the run measured. */
     record Result(LoadOptions options, List<StepResult> steps, List<Memory> memory, Map<String, Double> idleCpu, Profile.Summary profile,
-            double profiledRate, int redisNodes, Duration setup) {
+            double profiledRate, int redisNodes, Duration setup, Duration longestSettle) {
     }
 
     private final LoadOptions options;
@@ -120,7 +127,11 @@ final class LoadRun {
         }
 
         List<StepResult> results = new ArrayList<>();
+        Duration longestSettle = Duration.ZERO;
         for (int run = 1; run <= options.runs(); run++) {
+            if (run > 1) {
+                longestSettle = max(longestSettle, settle(cpu, idle));
+            }
             for (double rate : options.messageRates()) {
                 StepResult below = results.isEmpty() ? null : results.get(results.size() - 1);
                 if (below != null && below.run() == run && !below.keptUp()) {
@@ -143,6 +154,7 @@ final class LoadRun {
             // A step of its own, after the measured ones: starting a recording costs a JVM CPU for seconds, which
             // would count against the step it records.
             profiledRate = results.stream().filter(StepResult::keptUp).mapToDouble(StepResult::messagesPerSecond).max().orElse(lowest);
+            longestSettle = max(longestSettle, settle(cpu, idle));
             progress.printf("Profile: %.0f messages/s for %d s, recorded with JFR in both platform JVMs (not reported)%n", profiledRate,
                     options.measure().toSeconds());
             step(0, profiledRate, options.measure(), cpu, true);
@@ -152,7 +164,36 @@ final class LoadRun {
             progress.printf("%d sockets closed during the run%n", closedSockets.sum());
         }
         Profile.Summary profile = recordings.isEmpty() ? null : Profile.read(recordings, 12);
-        return new Result(options, results, memory, idle, profile, profiledRate, platform.redisNodes(), setup);
+        return new Result(options, results, memory, idle, profile, profiledRate, platform.redisNodes(), setup, longestSettle);
+    }
+
+    /**
+     * Waits until the platform is back near its idle CPU, at most {@link #SETTLE_LIMIT}, and returns
+     * how long that took. A step that did not keep up leaves work behind (the notification service's
+     * stream backlog; Redis clients whose commands timed out reloading the slot map every second for
+     * a while): without the wait, the next run's lowest steps would measure that aftermath.
+     */
+    private Duration settle(CpuShare cpu, Map<String, Double> idle) {
+        double rest = busy(idle);
+        long start = System.nanoTime();
+        double now = Double.MAX_VALUE;
+        while (now > rest + SETTLED_MARGIN && System.nanoTime() - start < SETTLE_LIMIT.toNanos()) {
+            cpu.start();
+            LockSupport.parkNanos(IDLE.toNanos());
+            now = busy(cpu.stop());
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        progress.printf("Settled in %d s: platform and Redis at %.2f cores (idle %.2f)%n", waited.toSeconds(), now, rest);
+        return waited;
+    }
+
+    /** Cores used by the platform JVMs and Redis together; what a settled platform is judged by. */
+    private static double busy(Map<String, Double> cores) {
+        return cores.getOrDefault("platform 1", 0.0) + cores.getOrDefault("platform 2", 0.0) + cores.getOrDefault("Redis", 0.0);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void createUsersAndConversations() {
@@ -262,6 +303,10 @@ final class LoadRun {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         double seconds = (end - start) / 1e9;
+        if (run > 0) {
+            ledger.writeTimeline(options.workDirectory().resolve(String.format(Locale.ROOT, "timeline-run%d-%.0f.csv", run, rate * members)),
+                    System.currentTimeMillis() - System.nanoTime() / 1e6);
+        }
         return new StepResult(run, rate, members, ledger.deliveriesInWindow() / seconds, ledger.sent(), ledger.sendErrors(), ledger.skippedCount(),
                 ledger.incomplete(), ledger.duplicates(), ledger.misrouted(), ledger.deliveryLatency(), ledger.sendLatency(), cores);
     }

@@ -68,8 +68,8 @@ final class PlatformProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(HEAP);
-        // The collector's pauses, with uptime stamps, beside the log: what a latency tail can be laid against.
-        command.add("-Xlog:gc:file=" + workDirectory.resolve(name.replace(' ', '-') + "-gc.log").toAbsolutePath() + ":uptime,level,tags");
+        // The collector's pauses, with UTC and uptime stamps, beside the log: what a step's timeline can be laid against.
+        command.add("-Xlog:gc:file=" + workDirectory.resolve(name.replace(' ', '-') + "-gc.log").toAbsolutePath() + ":utctime,uptime,level,tags");
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.port=" + port);

@@ -62,6 +62,9 @@ final class Report {
                 + " first step that does not keep up (below %.0f %% of its target, or messages skipped); medians over the runs (max: the highest of all runs);"
                 + " setup (platform start, users, sockets) took %d s%n", options.runs(), options.measure().toSeconds(), options.warmUp().toSeconds(),
                 StepResult.KEPT_UP * 100, result.setup().toSeconds()));
+        out.append(String.format(Locale.ROOT, "- Before each run after the first, and before the profile, the bench waits until both platform JVMs and Redis"
+                + " are back within %.1f cores of their idle CPU (at most %d s), so that a run does not measure the backlog the step that stopped the run"
+                + " before left; the longest wait was %d s%n", LoadRun.SETTLED_MARGIN, LoadRun.SETTLE_LIMIT.toSeconds(), result.longestSettle().toSeconds()));
         out.append("- Latency: from a message's planned send time (so a late sender counts against the platform) to `message.created` at a socket;"
                 + " \"send\" to the response of the send call\n\n");
 

@@ -2,8 +2,10 @@ package org.chatapp.bench.chatload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,19 @@ class ChatLoadSmokeTest {
         assertThat(result.memory()).extracting(LoadRun.Memory::instance).containsExactly("platform 1", "platform 2");
         assertThat(result.memory()).extracting(LoadRun.Memory::sockets).containsExactly(CONNECTIONS / 2, CONNECTIONS / 2);
         assertThat(result.memory()).allSatisfy(memory -> assertThat(memory.heapAfter()).isPositive());
+    }
+
+    @Test
+    void run_oneStep_writesATimelineLinePerMessageEachDeliveredAfterItsPlannedTime() throws IOException {
+        List<String> lines = Files.readAllLines(work.resolve("timeline-run1-40.csv"));
+
+        assertThat(lines.get(0)).isEqualTo("planned_utc_ms,conversation,late_ms,send_ms,last_delivery_ms");
+        assertThat(lines).hasSize(result.steps().get(0).sent() + 1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> {
+            String[] fields = line.split(",");
+            assertThat(Double.parseDouble(fields[3])).as("send_ms of %s", line).isPositive();
+            assertThat(Double.parseDouble(fields[4])).as("last_delivery_ms of %s", line).isPositive();
+        });
     }
 
     @Test
