@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -197,7 +198,8 @@ final class DeliveryLedger {
                 if (planned == 0) {
                     continue;
                 }
-                out.printf("%.1f,%d,%.2f,%.2f,%.2f%n", epochMillisAtNanoZero + planned / 1e6, conversationOf(seq),
+                // ROOT: a comma locale would write decimal commas into the CSV.
+                out.printf(Locale.ROOT, "%.1f,%d,%.2f,%.2f,%.2f%n", epochMillisAtNanoZero + planned / 1e6, conversationOf(seq),
                         (leftAt.get(seq) - planned) / 1e6, sinceMillis(planned, respondedAt.get(seq)), sinceMillis(planned, lastArrivalAt.get(seq)));
             }
         } catch (IOException e) {
