@@ -232,7 +232,7 @@ final class LoadRun {
 
     private void openSockets() {
         for (int i = 0; i < instances.size(); i++) {
-            socketClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+            socketClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(ChatApi.ON_SELECTOR_THREAD).build());
         }
         Semaphore connecting = new Semaphore(CONNECT_PARALLELISM);
         List<CompletableFuture<Void>> ready = new ArrayList<>();
