@@ -66,8 +66,9 @@ public interface Presence {
     UserPresence presence(String userId);
 
     /**
-     * Returns the presence of many users, in the order asked (a user asked twice appears once), in
-     * one round trip per cluster slot, all slots at once; on a single server, one round trip.
+     * Returns the presence of many users, in the order asked (a user asked twice appears once): one
+     * plain read per user, all sent at once (one write per cluster master, the masters in parallel;
+     * on a single server, one round trip), read from the masters.
      *
      * @throws IllegalArgumentException when the collection or an id in it is null, an id is empty or too long,
      *     or more than {@value #MAX_USERS_PER_QUERY} users are asked about

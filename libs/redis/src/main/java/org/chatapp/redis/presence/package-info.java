@@ -1,7 +1,7 @@
 /**
  * Presence on {@link org.chatapp.redis.RedisService}: {@link org.chatapp.redis.presence.Presence}
  * keeps a heartbeat per connection (a user is online while any of their devices is), last-seen
- * times, batch online queries in one round trip per cluster slot, and typing indicators with a
+ * times, batch online queries (one read per user, sent at once), and typing indicators with a
  * short TTL announced to a {@link org.chatapp.redis.presence.TypingListener}. <b>Delivery</b>:
  * every write is one Lua script on one key, atomic there and sent at most once; a lost reply fails
  * with {@link org.chatapp.redis.RedisOutcomeUnknownException}, and every write is safe to repeat (a

@@ -26,9 +26,4 @@ class ClusterPresenceIT extends PresenceContract {
     List<LocalRedisNode> masters() {
         return cluster.masters();
     }
-
-    @Override
-    long expectedScriptCalls(long slots, int users) {
-        return slots;
-    }
 }

@@ -25,9 +25,4 @@ class StandalonePresenceIT extends PresenceContract {
     List<LocalRedisNode> masters() {
         return List.of(redis.node());
     }
-
-    @Override
-    long expectedScriptCalls(long slots, int users) {
-        return 1;
-    }
 }
