@@ -19,15 +19,6 @@ import org.chatapp.redis.RedisServiceException;
  */
 final class DefaultUnreadCounters implements UnreadCounters {
 
-    /** KEYS: recipients (one slot). ARGV: conversation, retention ms. */
-    private static final RedisScript<Long> INCREMENT = RedisScript.returningLong("""
-            for i = 1, #KEYS do
-              redis.call('HINCRBY', KEYS[i], ARGV[1], 1)
-              redis.call('PEXPIRE', KEYS[i], ARGV[2])
-            end
-            return #KEYS
-            """);
-
     /** KEYS: user. ARGV: conversation, count, retention ms. The new count, never below zero. */
     private static final RedisScript<Long> DECREMENT = RedisScript.returningLong("""
             local left = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') - tonumber(ARGV[2])
@@ -39,9 +30,6 @@ final class DefaultUnreadCounters implements UnreadCounters {
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             return left
             """);
-
-    /** Keys per increment script: a large group is split so Redis is never held for long. */
-    private static final int KEYS_PER_SCRIPT = 500;
 
     private final RedisService redis;
     private final UnreadOptions options;
@@ -56,6 +44,14 @@ final class DefaultUnreadCounters implements UnreadCounters {
         this.retentionMillis = Long.toString(options.retention().toMillis());
     }
 
+    /**
+     * Two plain commands per recipient, {@code HINCRBY} and {@code PEXPIRE}, all in one batch: one
+     * write per master, the masters in parallel. Not a script per slot: in a group nearly every
+     * member's hash is in a slot of its own, and a script call cost Redis 15-20 µs, and its replicas
+     * a {@code MULTI}/{@code EXEC}, against 2-4 µs per command (commandstats, chat load in
+     * conversations of 64, docs/benchmarks.md). The count itself changes atomically either way; the
+     * retention is refreshed by the next command of the same write.
+     */
     @Override
     public void increment(String conversationId, Collection<String> recipientIds) {
         requireId("conversationId", conversationId);
@@ -63,23 +59,28 @@ final class DefaultUnreadCounters implements UnreadCounters {
         if (groups.isEmpty()) {
             return;
         }
-        // One script per slot group, all in one batch: one write per master, the groups in parallel.
-        List<String> args = List.of(conversationId, retentionMillis);
         RedisBatch batch = redis.batch();
-        List<BatchResult<Long>> results = new ArrayList<>(groups.size());
+        List<List<BatchResult<Long>>> results = new ArrayList<>(groups.size());
         for (List<String> group : groups) {
-            results.add(batch.script(INCREMENT, keys(group), args));
+            List<BatchResult<Long>> counted = new ArrayList<>(group.size());
+            for (String recipient : group) {
+                counted.add(batch.hashes().increment(key(recipient), conversationId, 1));
+                batch.expire(key(recipient), options.retention());
+            }
+            results.add(counted);
         }
         batch.execute();
         List<String> incremented = new ArrayList<>();
         List<String> notIncremented = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         RedisServiceException first = null;
-        for (int i = 0; i < groups.size(); i++) {
-            RedisServiceException failure = results.get(i).error().orElse(null);
-            (failure == null ? incremented : failure instanceof RedisOutcomeUnknownException ? unknown : notIncremented)
-                    .addAll(groups.get(i));
-            first = first == null ? failure : first;
+        for (int g = 0; g < groups.size(); g++) {
+            for (int i = 0; i < groups.get(g).size(); i++) {
+                RedisServiceException failure = results.get(g).get(i).error().orElse(null);
+                (failure == null ? incremented : failure instanceof RedisOutcomeUnknownException ? unknown : notIncremented)
+                        .add(groups.get(g).get(i));
+                first = first == null ? failure : first;
+            }
         }
         if (first != null) {
             if (groups.size() == 1) {
@@ -131,7 +132,7 @@ final class DefaultUnreadCounters implements UnreadCounters {
         return "UnreadCounters[" + options + "]";
     }
 
-    /** Returns the distinct recipients in groups one script can reach: per slot in a cluster, bounded in size. */
+    /** Returns the distinct recipients by cluster slot (one group on a single server): a failure is reported per slot. */
     private List<List<String>> groups(Collection<String> recipientIds) {
         if (recipientIds == null) {
             throw new IllegalArgumentException("recipientIds must not be null");
@@ -145,15 +146,11 @@ final class DefaultUnreadCounters implements UnreadCounters {
             requireId("recipientIds[" + index++ + "]", recipient);
             distinct.add(recipient);
         }
-        return redis.keys().groupBySlot(distinct, this::key, KEYS_PER_SCRIPT);
+        return redis.keys().groupBySlot(distinct, this::key, Integer.MAX_VALUE);
     }
 
     private String key(String userId) {
         return options.namespace() + ":" + userId;
-    }
-
-    private List<String> keys(List<String> userIds) {
-        return userIds.stream().map(this::key).toList();
     }
 
     private static void requireId(String name, String id) {

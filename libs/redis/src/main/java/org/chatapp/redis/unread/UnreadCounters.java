@@ -36,8 +36,11 @@ public interface UnreadCounters {
     }
 
     /**
-     * Adds one to the conversation's count of each recipient (a recipient named twice counts once),
-     * with one script per cluster slot, all slots at once. Leave the sender out.
+     * Adds one to the conversation's count of each recipient (a recipient named twice counts once)
+     * and refreshes their counters' retention: two plain commands per recipient, all sent at once
+     * (one write per cluster master). Each count changes atomically; the retention is refreshed by
+     * the next command of the same write, so a connection lost between the two leaves that user's
+     * counters their previous retention until their next change. Leave the sender out.
      *
      * @throws IllegalArgumentException when an id is null, empty or too long, or there are more than
      *     {@value #MAX_RECIPIENTS} recipients

@@ -4,8 +4,8 @@
  * lowers or clears them as users read (never below zero, atomically by script), and reads all of a
  * user's counts in one call. A package of its own, apart from idempotency, because the two share
  * nothing but Redis: different keys, guarantees and callers. <b>Delivery</b>: each user's change is
- * atomic; an increment over recipients in several cluster slots runs one script per slot and is not
- * atomic as a whole ({@link org.chatapp.redis.unread.UnreadPartialIncrementException} says who was
+ * atomic; an increment sends each recipient's change on its own, all at once, and is not atomic
+ * across recipients in several cluster slots ({@link org.chatapp.redis.unread.UnreadPartialIncrementException} says who was
  * counted). Writes are sent at most once; an increment whose reply was lost fails with
  * {@link org.chatapp.redis.RedisOutcomeUnknownException} and, retried, may count one message twice
  * (guard it with the idempotency package, keyed by message id, where exact counts matter); decrement

@@ -26,9 +26,11 @@ class UnreadPartialIncrementIT {
                         .failFastWhenDisconnected(true).keyPrefix("partial:").build())) {
             UnreadCounters unread = UnreadCounters.of(redis);
             List<String> members = IntStream.range(0, 60).mapToObj(i -> "member-" + i).toList();
-            // Fail-fast rejects commands until each node's connection is open: warm them all up first.
+            // Fail-fast rejects commands until each node's connection is open: warm them all up first, the batch's
+            // (increment) and the single commands' (count).
             Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
                 unread.increment("warm-up", members);
+                members.forEach(member -> unread.count(member, "warm-up"));
                 return true;
             });
             cluster.masters().get(1).kill();
