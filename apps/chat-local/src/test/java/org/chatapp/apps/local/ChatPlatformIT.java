@@ -451,6 +451,24 @@ class ChatPlatformIT {
     }
 
     @Test
+    void websocket_frameNearTheSizeLimit_isReadWhole() throws Exception {
+        User ada = user("bigframe");
+        Frames frames = new Frames();
+        WebSocket socket = connect(ada, frames);
+        try {
+            frames.awaitType("ready", Duration.ofSeconds(5));
+            // 4,000 characters: within the gateway's 4,096-character frames and their smaller socket buffers.
+            String big = "{\"type\":\"shout\",\"text\":\"" + "a".repeat(4_000 - 26) + "\"}";
+
+            socket.sendText(big, true).join();
+
+            assertThat(frames.awaitType("error", Duration.ofSeconds(2)).get("message").asString()).contains("unknown frame type");
+        } finally {
+            socket.abort();
+        }
+    }
+
+    @Test
     void notification_offlineMember_getsOne() {
         User ada = user("notify");
         User bob = user("notify");

@@ -1,6 +1,8 @@
 package org.chatapp.apps.gateway.socket;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -9,12 +11,30 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 @EnableWebSocket
 class SocketConfiguration implements WebSocketConfigurer {
 
+    /**
+     * Tomcat gives every socket, when it opens, a text buffer of this many characters and a binary
+     * one of {@link #BINARY_BUFFER_BYTES}, whatever its frames. The clients send small text frames
+     * ({@code ping}, {@code typing}), and {@link SocketHandler} refuses larger ones than this anyway;
+     * with Tomcat's defaults (8,192 characters, 8 KiB) the two took 24 KiB of each socket's heap.
+     */
+    static final int TEXT_BUFFER_CHARS = SocketHandler.MAX_FRAME_CHARS;
+    /** Binary frames are refused ({@link SocketHandler} takes text only): a small buffer is enough to read one and close. */
+    static final int BINARY_BUFFER_BYTES = 1024;
+
     private final SocketHandler handler;
     private final TokenHandshake handshake;
 
     SocketConfiguration(SocketHandler handler, TokenHandshake handshake) {
         this.handler = handler;
         this.handshake = handshake;
+    }
+
+    @Bean
+    static ServletServerContainerFactoryBean socketBuffers() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
+        return container;
     }
 
     @Override

@@ -37,7 +37,7 @@ class SocketHandler extends TextWebSocketHandler implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SocketHandler.class);
     private static final long HEARTBEAT_SECONDS = 20;
-    private static final int MAX_FRAME_CHARS = 4096;
+    static final int MAX_FRAME_CHARS = 4096;
 
     private final LocalSockets sockets;
     private final Presence presence;
