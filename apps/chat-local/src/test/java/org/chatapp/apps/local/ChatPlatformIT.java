@@ -457,7 +457,7 @@ class ChatPlatformIT {
         WebSocket socket = connect(ada, frames);
         try {
             frames.awaitType("ready", Duration.ofSeconds(5));
-            // 4,000 characters: within the gateway's 4,096-character frames and their smaller socket buffers.
+            // 4,000 characters: within the gateway's limit of 4,096 characters a frame, the size of its socket buffers.
             String big = "{\"type\":\"shout\",\"text\":\"" + "a".repeat(4_000 - 26) + "\"}";
 
             socket.sendText(big, true).join();

@@ -132,7 +132,10 @@ final class DefaultUnreadCounters implements UnreadCounters {
         return "UnreadCounters[" + options + "]";
     }
 
-    /** Returns the distinct recipients by cluster slot (one group on a single server): a failure is reported per slot. */
+    /**
+     * Returns the distinct recipients grouped by cluster slot (one group on a single server): a
+     * failure within a single group is thrown as it is, across groups it is reported per recipient.
+     */
     private List<List<String>> groups(Collection<String> recipientIds) {
         if (recipientIds == null) {
             throw new IllegalArgumentException("recipientIds must not be null");
