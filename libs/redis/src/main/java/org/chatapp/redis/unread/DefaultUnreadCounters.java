@@ -59,28 +59,23 @@ final class DefaultUnreadCounters implements UnreadCounters {
         if (groups.isEmpty()) {
             return;
         }
+        List<String> recipients = groups.stream().flatMap(List::stream).toList();
         RedisBatch batch = redis.batch();
-        List<List<BatchResult<Long>>> results = new ArrayList<>(groups.size());
-        for (List<String> group : groups) {
-            List<BatchResult<Long>> counted = new ArrayList<>(group.size());
-            for (String recipient : group) {
-                counted.add(batch.hashes().increment(key(recipient), conversationId, 1));
-                batch.expire(key(recipient), options.retention());
-            }
-            results.add(counted);
+        List<BatchResult<Long>> counted = new ArrayList<>(recipients.size());
+        for (String recipient : recipients) {
+            String key = key(recipient);
+            counted.add(batch.hashes().increment(key, conversationId, 1));
+            batch.expire(key, options.retention());
         }
         batch.execute();
         List<String> incremented = new ArrayList<>();
         List<String> notIncremented = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         RedisServiceException first = null;
-        for (int g = 0; g < groups.size(); g++) {
-            for (int i = 0; i < groups.get(g).size(); i++) {
-                RedisServiceException failure = results.get(g).get(i).error().orElse(null);
-                (failure == null ? incremented : failure instanceof RedisOutcomeUnknownException ? unknown : notIncremented)
-                        .add(groups.get(g).get(i));
-                first = first == null ? failure : first;
-            }
+        for (int i = 0; i < recipients.size(); i++) {
+            RedisServiceException failure = counted.get(i).error().orElse(null);
+            (failure == null ? incremented : failure instanceof RedisOutcomeUnknownException ? unknown : notIncremented).add(recipients.get(i));
+            first = first == null ? failure : first;
         }
         if (first != null) {
             if (groups.size() == 1) {
