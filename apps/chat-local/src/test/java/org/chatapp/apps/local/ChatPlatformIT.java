@@ -485,6 +485,50 @@ class ChatPlatformIT {
         assertThat(get("/api/notifications", bob.token()).body().get(0).get("read").asBoolean()).isTrue();
     }
 
+    @Test
+    void notification_onlineMember_getsALiveOne() throws Exception {
+        User ada = user("notice");
+        User bob = user("notice");
+        String conversation = conversation(ada, "Now", bob.userId()).get("conversationId").asString();
+        Frames frames = new Frames();
+        WebSocket socket = connect(bob, frames);
+        try {
+            frames.awaitType("ready", Duration.ofSeconds(5));
+
+            String messageId = send(ada, conversation, "look now", "ln-1").body().get("messageId").asString();
+
+            JsonNode notice = frames.awaitType("notification", Duration.ofSeconds(5));
+            assertThat(notice.get("messageId").asString()).isEqualTo(messageId);
+            assertThat(notice.get("conversationId").asString()).isEqualTo(conversation);
+        } finally {
+            socket.abort();
+        }
+    }
+
+    @Test
+    void notification_busyConversation_isAnnouncedAtMostOncePerInstanceWithinItsWindow() throws Exception {
+        User ada = user("busy");
+        User bob = user("busy");
+        String conversation = conversation(ada, "Busy", bob.userId()).get("conversationId").asString();
+        Frames frames = new Frames();
+        WebSocket socket = connect(bob, frames);
+        try {
+            frames.awaitType("ready", Duration.ofSeconds(5));
+
+            int messages = 6;
+            for (int i = 0; i < messages; i++) {
+                send(ada, conversation, "burst " + i, "burst-" + i);
+            }
+
+            // Within the five-second window: each of the two instances' notification consumers may tell once.
+            List<JsonNode> received = frames.within(Duration.ofSeconds(3));
+            assertThat(received.stream().filter(frame -> frame.path("type").asString().equals("message.created"))).hasSize(messages);
+            assertThat(received.stream().filter(frame -> frame.path("type").asString().equals("notification")).count()).isBetween(1L, 2L);
+        } finally {
+            socket.abort();
+        }
+    }
+
     // --- two instances
 
     @Test
@@ -643,6 +687,19 @@ class ChatPlatformIT {
                 }
             }
             throw new AssertionError("no '" + type + "' frame within " + within);
+        }
+
+        /** Returns every frame received from now until the time has passed. */
+        List<JsonNode> within(Duration time) throws InterruptedException {
+            List<JsonNode> frames = new ArrayList<>();
+            long deadline = System.nanoTime() + time.toNanos();
+            for (long left = time.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                JsonNode frame = received.poll(left, TimeUnit.NANOSECONDS);
+                if (frame != null) {
+                    frames.add(frame);
+                }
+            }
+            return frames;
         }
     }
 }

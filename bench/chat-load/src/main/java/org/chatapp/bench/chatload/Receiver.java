@@ -63,7 +63,7 @@ final class Receiver implements WebSocket.Listener {
 
     private void frame(String text, long arrived) {
         if (!text.contains(MESSAGE_CREATED) && !text.contains(READY)) {
-            // Half the frames are live notifications: not parsed, so that the load takes less of the CPU it shares with the platform.
+            // Live notifications and presence: not parsed, so that the load takes less of the CPU it shares with the platform.
             return;
         }
         JsonNode event;
