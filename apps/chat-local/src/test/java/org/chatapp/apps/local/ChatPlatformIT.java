@@ -364,11 +364,7 @@ class ChatPlatformIT {
         User ada = user("live");
         User bob = user("live");
         String conversation = conversation(ada, "Live", bob.userId()).get("conversationId").asString();
-        Frames frames = new Frames();
-        WebSocket socket = connect(bob, frames);
-        try {
-            frames.awaitType("ready", Duration.ofSeconds(5));
-
+        onReadySocket(bob, (socket, frames) -> {
             long sentAt = System.nanoTime();
             send(ada, conversation, "are you there?", "w-1");
 
@@ -376,9 +372,7 @@ class ChatPlatformIT {
             assertThat(Duration.ofNanos(System.nanoTime() - sentAt)).isLessThan(Duration.ofSeconds(1));
             assertThat(event.get("text").asString()).isEqualTo("are you there?");
             assertThat(event.get("conversationId").asString()).isEqualTo(conversation);
-        } finally {
-            socket.abort();
-        }
+        });
     }
 
     @Test
@@ -435,37 +429,26 @@ class ChatPlatformIT {
     @Test
     void websocket_badFrame_answersAnErrorAndStaysOpen() throws Exception {
         User ada = user("frames");
-        Frames frames = new Frames();
-        WebSocket socket = connect(ada, frames);
-        try {
-            frames.awaitType("ready", Duration.ofSeconds(5));
-
+        onReadySocket(ada, (socket, frames) -> {
             socket.sendText("this is not json", true).join();
 
             assertThat(frames.awaitType("error", Duration.ofSeconds(2)).get("message").asString()).isNotBlank();
             socket.sendText("{\"type\":\"ping\"}", true).join();
             frames.awaitType("pong", Duration.ofSeconds(2));
-        } finally {
-            socket.abort();
-        }
+        });
     }
 
     @Test
     void websocket_frameNearTheSizeLimit_isReadWhole() throws Exception {
         User ada = user("bigframe");
-        Frames frames = new Frames();
-        WebSocket socket = connect(ada, frames);
-        try {
-            frames.awaitType("ready", Duration.ofSeconds(5));
+        onReadySocket(ada, (socket, frames) -> {
             // 4,000 characters: within the gateway's limit of 4,096 characters a frame, the size of its socket buffers.
             String big = "{\"type\":\"shout\",\"text\":\"" + "a".repeat(4_000 - 26) + "\"}";
 
             socket.sendText(big, true).join();
 
             assertThat(frames.awaitType("error", Duration.ofSeconds(2)).get("message").asString()).contains("unknown frame type");
-        } finally {
-            socket.abort();
-        }
+        });
     }
 
     @Test
@@ -490,19 +473,13 @@ class ChatPlatformIT {
         User ada = user("notice");
         User bob = user("notice");
         String conversation = conversation(ada, "Now", bob.userId()).get("conversationId").asString();
-        Frames frames = new Frames();
-        WebSocket socket = connect(bob, frames);
-        try {
-            frames.awaitType("ready", Duration.ofSeconds(5));
-
+        onReadySocket(bob, (socket, frames) -> {
             String messageId = send(ada, conversation, "look now", "ln-1").body().get("messageId").asString();
 
             JsonNode notice = frames.awaitType("notification", Duration.ofSeconds(5));
             assertThat(notice.get("messageId").asString()).isEqualTo(messageId);
             assertThat(notice.get("conversationId").asString()).isEqualTo(conversation);
-        } finally {
-            socket.abort();
-        }
+        });
     }
 
     @Test
@@ -510,11 +487,7 @@ class ChatPlatformIT {
         User ada = user("busy");
         User bob = user("busy");
         String conversation = conversation(ada, "Busy", bob.userId()).get("conversationId").asString();
-        Frames frames = new Frames();
-        WebSocket socket = connect(bob, frames);
-        try {
-            frames.awaitType("ready", Duration.ofSeconds(5));
-
+        onReadySocket(bob, (socket, frames) -> {
             int messages = 6;
             for (int i = 0; i < messages; i++) {
                 send(ada, conversation, "burst " + i, "burst-" + i);
@@ -524,9 +497,7 @@ class ChatPlatformIT {
             List<JsonNode> received = frames.within(Duration.ofSeconds(3));
             assertThat(received.stream().filter(frame -> frame.path("type").asString().equals("message.created"))).hasSize(messages);
             assertThat(received.stream().filter(frame -> frame.path("type").asString().equals("notification")).count()).isBetween(1L, 2L);
-        } finally {
-            socket.abort();
-        }
+        });
     }
 
     // --- two instances
@@ -623,6 +594,24 @@ class ChatPlatformIT {
 
     private static List<String> texts(Response response) {
         return response.body().valueStream().map(m -> m.get("text").asString()).toList();
+    }
+
+    /** What a test does on a user's open socket once the gateway has said it is ready. */
+    @FunctionalInterface
+    private interface OnSocket {
+        void run(WebSocket socket, Frames frames) throws Exception;
+    }
+
+    /** Opens a socket for the user, waits for its "ready", runs the steps and aborts the socket. */
+    private static void onReadySocket(User user, OnSocket steps) throws Exception {
+        Frames frames = new Frames();
+        WebSocket socket = connect(user, frames);
+        try {
+            frames.awaitType("ready", Duration.ofSeconds(5));
+            steps.run(socket, frames);
+        } finally {
+            socket.abort();
+        }
     }
 
     private static WebSocket connect(User user, Frames frames) {
