@@ -16,8 +16,9 @@ import java.util.function.LongSupplier;
  * notifications that said nothing new, and the web page reloaded its notification list for each.
  *
  * <p>The window is kept per instance: with several notification instances consuming a stream, a
- * member may be told once per window by each. Entries older than the window are dropped, so the
- * memory held is one entry per member told within the last window.
+ * member may be told once per window by each. Entries older than the window are dropped at most a
+ * window later, so the memory held is one entry per member and conversation told within the last
+ * two windows.
  */
 final class LiveNotificationPacer {
 
