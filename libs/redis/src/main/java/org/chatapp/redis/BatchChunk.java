@@ -37,6 +37,11 @@ final class BatchChunk {
         }
     }
 
+    /** The batch's commands, in the order of {@link #commands()}. */
+    List<BatchCommand<?, ?>> batchCommands() {
+        return commands;
+    }
+
     /** The commands as Lettuce writes them. */
     List<RedisCommand<byte[], byte[], ?>> commands() {
         return sent;

@@ -235,7 +235,27 @@ final class BatchRun {
                 }
                 chunk.markHeld();
             }
-            open.dispatch(chunk.commands());
+            dispatchEach(chunk, open);
+        }
+
+        /**
+         * Hands the chunk's commands to Lettuce one at a time. Given a collection, a cluster
+         * connection looks up each slot's connection blocking, and throws for a slot no master
+         * serves (mid-failover) after it wrote the commands of other slots: that throw left the route
+         * writing forever and the routes after it unsent, and the batch ended only at its outer bound,
+         * 9 s (ChatFailoverIT). One at a time, it routes each without blocking and fails only a
+         * command it cannot route; one that throws here was not sent.
+         */
+        private void dispatchEach(BatchChunk chunk, StatefulConnection<byte[], byte[]> open) {
+            List<BatchCommand<?, ?>> commands = chunk.batchCommands();
+            for (int i = 0; i < commands.size(); i++) {
+                BatchCommand<?, ?> command = commands.get(i);
+                try {
+                    open.dispatch(chunk.commands().get(i));
+                } catch (RuntimeException notSent) {
+                    command.fail(CommandRunner.translate(command.operation(), command.key(), notSent));
+                }
+            }
         }
 
         /** Sets how many chunks may await replies; a wider window lets the next chunk go now. */

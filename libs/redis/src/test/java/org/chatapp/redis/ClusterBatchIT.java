@@ -8,6 +8,7 @@ import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,6 +90,42 @@ class ClusterBatchIT extends BatchContract {
             assertThat(write.get()).isEqualTo(1);
         } finally {
             ((RedisClusterClient) redis().lettuceClient().unwrap()).refreshPartitions();
+        }
+    }
+
+    @Test
+    void execute_slotNoMasterServesInTheSlotMap_failsThatCommandAtOnce_othersApply() {
+        // A service of its own, whose connection has sent nothing to the orphan's slot: Lettuce then
+        // looks the slot up in the map, as for the slots of a master that failed, before a promotion.
+        RedisOptions options = options("orphan-slot-" + System.nanoTime() + ":");
+        try (RedisService own = RedisService.create(options)) {
+            String orphan = key("{orphan}counter");
+            int orphanSlot = SlotHash.getSlot(own.keyPrefix() + orphan);
+            String opener = key("{opener}counter");
+            assertThat(SlotHash.getSlot(own.keyPrefix() + opener)).isNotEqualTo(orphanSlot);
+            own.incr(opener);
+            Partitions partitions = ((RedisClusterClient) own.lettuceClient().unwrap()).getPartitions();
+            RedisClusterNode owner = partitions.getMasterBySlot(orphanSlot);
+            List<Integer> ownerSlots = new ArrayList<>(owner.getSlots());
+            ownerSlots.remove(Integer.valueOf(orphanSlot));
+            owner.setSlots(ownerSlots);
+            partitions.updateCache();
+            List<String> others = keysAcrossSlots(30).stream().filter(name -> SlotHash.getSlot(own.keyPrefix() + name) != orphanSlot).toList();
+            RedisBatch batch = own.batch();
+            List<BatchResult<Long>> applied = others.stream().map(batch::incr).toList();
+            BatchResult<Long> unrouted = batch.incr(orphan);
+
+            long started = System.nanoTime();
+            batch.execute();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(unrouted.error()).as("the command for the slot no master serves").get()
+                    .isInstanceOf(RedisConnectionFailureException.class);
+            assertThat(took).as("the batch's wait: the unroutable command fails at once, not at a timeout")
+                    .isLessThan(options.commandTimeout());
+            assertThat(applied).as("the commands for the other slots").allSatisfy(result -> assertThat(result.get()).isEqualTo(1));
+            ((RedisClusterClient) own.lettuceClient().unwrap()).refreshPartitions();
+            assertThat(own.get(orphan)).as("the unroutable command, not sent").isEmpty();
         }
     }
 
