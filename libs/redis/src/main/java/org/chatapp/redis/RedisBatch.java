@@ -40,8 +40,10 @@ import java.util.concurrent.CompletionStage;
  * and it is never sent again; commands that were not sent yet fail with {@link
  * RedisConnectionFailureException}, or wait for the reconnect while the service holds fewer than
  * {@link RedisOptions#requestQueueSize()} commands for it; reads are sent again after a reconnect.
- * A chunk without replies by its deadline gives its unanswered commands {@link
- * RedisTimeoutException}. No command is lost silently or applied twice by a retry the caller did
+ * Between a master's failure and its replica's promotion, a command for one of its slots (none
+ * served in the client's slot map) fails at once with {@link RedisConnectionFailureException}, not
+ * sent; the batch's other commands go on. A chunk without replies by its deadline gives its
+ * unanswered commands {@link RedisTimeoutException}. No command is lost silently or applied twice by a retry the caller did
  * not ask for.
  *
  * <p>Not thread-safe while queuing: one thread builds a batch; {@link #execute()} or {@link
