@@ -215,8 +215,12 @@ class ChatFailoverIT {
             FailoverChatter sender = pair[0];
             FailoverChatter receiver = pair[1];
             Map<String, Long> arrivals = arrivals(receiver);
-            List<FailoverChatter.Ack> late = sender.acks().stream().filter(ack -> ack.sentAt() > resumedAt)
+            // Each late message as when it was sent and how late it came, for the next one to read a failure.
+            List<String> late = sender.acks().stream().filter(ack -> ack.sentAt() > resumedAt)
                     .filter(ack -> !arrivals.containsKey(ack.messageId()) || arrivals.get(ack.messageId()) - ack.sentAt() > LIVE_BOUND.toNanos())
+                    .map(ack -> String.format("message %s sent %+d ms from the promotion, acknowledged in %d ms, %s", ack.messageId(),
+                            millis(ack.sentAt() - promotedAt), millis(ack.ackedAt() - ack.sentAt()), arrivals.containsKey(ack.messageId())
+                                    ? "delivered " + millis(arrivals.get(ack.messageId()) - ack.sentAt()) + " ms after its send" : "not delivered"))
                     .toList();
             assertThat(late).as("%s's messages after the resumption not at %s's socket within %s", sender.name(), receiver.name(), LIVE_BOUND)
                     .isEmpty();
