@@ -482,6 +482,24 @@ class ChatPlatformIT {
         });
     }
 
+    @Test
+    void notification_busyConversation_isAnnouncedAtMostOncePerInstanceWithinItsWindow() throws Exception {
+        User ada = user("busy");
+        User bob = user("busy");
+        String conversation = conversation(ada, "Busy", bob.userId()).get("conversationId").asString();
+        onReadySocket(bob, (socket, frames) -> {
+            int messages = 6;
+            for (int i = 0; i < messages; i++) {
+                send(ada, conversation, "burst " + i, "burst-" + i);
+            }
+
+            // Within the five-second window: each of the two instances' notification consumers may tell once.
+            List<JsonNode> received = frames.within(Duration.ofSeconds(3));
+            assertThat(received.stream().filter(frame -> frame.path("type").asString().equals("message.created"))).hasSize(messages);
+            assertThat(received.stream().filter(frame -> frame.path("type").asString().equals("notification")).count()).isBetween(1L, 2L);
+        });
+    }
+
     // --- two instances
 
     @Test
@@ -658,6 +676,19 @@ class ChatPlatformIT {
                 }
             }
             throw new AssertionError("no '" + type + "' frame within " + within);
+        }
+
+        /** Returns every frame received from now until the time has passed. */
+        List<JsonNode> within(Duration time) throws InterruptedException {
+            List<JsonNode> frames = new ArrayList<>();
+            long deadline = System.nanoTime() + time.toNanos();
+            for (long left = time.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                JsonNode frame = received.poll(left, TimeUnit.NANOSECONDS);
+                if (frame != null) {
+                    frames.add(frame);
+                }
+            }
+            return frames;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.chatapp.apps.gateway.socket;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ class LocalSockets implements DisposableBean {
     /** Sends to one socket, safely beside the event deliveries. */
     void send(WebSocketSession session, String text) {
         Object safe = session.getAttributes().get("safe");
-        send(safe instanceof WebSocketSession s ? s : session, new TextMessage(text));
+        send(safe instanceof WebSocketSession s ? s : session, textMessage(text));
     }
 
     void forEachSocket(BiConsumer<String, Set<WebSocketSession>> action) {
@@ -116,7 +117,7 @@ class LocalSockets implements DisposableBean {
                 continue;
             }
             if (text == null) {
-                text = new TextMessage(delivery.event());
+                text = textMessage(delivery.event());
             }
             for (WebSocketSession socket : sockets) {
                 send(socket, text);
@@ -125,8 +126,16 @@ class LocalSockets implements DisposableBean {
     }
 
     private void everyone(String text) {
-        TextMessage message = new TextMessage(text);
+        TextMessage message = textMessage(text);
         users.values().forEach(sockets -> sockets.forEach(socket -> send(socket, message)));
+    }
+
+    /**
+     * A message that carries its UTF-8 bytes: the socket decorator asks every message's length twice
+     * per socket, and a message made from a string alone encodes it anew each time.
+     */
+    private static TextMessage textMessage(String text) {
+        return new TextMessage(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private String text(Object event) {

@@ -38,6 +38,7 @@ class MessageConsumer implements SmartLifecycle {
     private final Presence presence;
     private final RedisEvents events;
     private final JsonMapper json;
+    private final LiveNotificationPacer pacer = new LiveNotificationPacer(System::nanoTime);
     private final List<StreamWorker> workers = new ArrayList<>();
 
     MessageConsumer(@Qualifier(Platform.BUS_CLIENT) RedisService bus, Inbox inbox, JsonMapper json) {
@@ -68,7 +69,8 @@ class MessageConsumer implements SmartLifecycle {
                 inbox.add(userId, fields.get("conversationId"), fields.get("messageId"), fields.get("senderId"), fields.get("text"));
             }
         }
-        if (!online.isEmpty()) {
+        List<String> due = pacer.due(fields.get("conversationId"), online);
+        if (!due.isEmpty()) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("type", "notification");
             event.put("conversationId", fields.get("conversationId"));
@@ -76,7 +78,7 @@ class MessageConsumer implements SmartLifecycle {
             event.put("senderId", fields.get("senderId"));
             event.put("text", fields.get("text"));
             // At most once, as pub/sub: the message itself reached the sockets as message.created.
-            events.publishAsync(Platform.deliveryChannel(fields.get("conversationId")), Delivery.of(online, event, json)).exceptionally(e -> {
+            events.publishAsync(Platform.deliveryChannel(fields.get("conversationId")), Delivery.of(due, event, json)).exceptionally(e -> {
                 log.warn("Live notification of message {} not published: {}", fields.get("messageId"), e.toString());
                 return null;
             });
