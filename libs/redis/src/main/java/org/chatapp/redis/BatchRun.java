@@ -235,18 +235,29 @@ final class BatchRun {
                 }
                 chunk.markHeld();
             }
-            dispatchEach(chunk, open);
+            dispatch(chunk, open);
         }
 
         /**
-         * Hands the chunk's commands to Lettuce one at a time. Given a collection, a cluster
-         * connection looks up each slot's connection blocking, and throws for a slot no master
-         * serves (mid-failover) after it wrote the commands of other slots: that throw left the route
-         * writing forever and the routes after it unsent, and the batch ended only at its outer bound,
-         * 9 s (ChatFailoverIT). One at a time, it routes each without blocking and fails only a
-         * command it cannot route; one that throws here was not sent.
+         * Hands the chunk to Lettuce's dispatch; a command that dispatch throws for was not sent, and
+         * fails. A node's connection, or sentinel's master/replica one, takes the chunk whole (one
+         * flush) and throws, if at all, before writing any of it. The cluster connection, which gets
+         * the commands for slots no master serves in the slot map (mid-failover), takes them one at
+         * a time: given a collection, it looks each slot's connection up blocking and throws for an
+         * uncovered slot after writing the other slots' commands. That throw once left the route
+         * marked as writing and the routes after it unsent, so the batch ended only at its outer
+         * bound, 9 s (ChatFailoverIT). One at a time, each is routed without blocking, and only one
+         * it cannot route fails.
          */
-        private void dispatchEach(BatchChunk chunk, StatefulConnection<byte[], byte[]> open) {
+        private void dispatch(BatchChunk chunk, StatefulConnection<byte[], byte[]> open) {
+            if (!(open instanceof StatefulRedisClusterConnection<byte[], byte[]>)) {
+                try {
+                    open.dispatch(chunk.commands());
+                } catch (RuntimeException notSent) {
+                    chunk.failAll((operation, key) -> CommandRunner.translate(operation, key, notSent));
+                }
+                return;
+            }
             List<BatchCommand<?, ?>> commands = chunk.batchCommands();
             for (int i = 0; i < commands.size(); i++) {
                 BatchCommand<?, ?> command = commands.get(i);
