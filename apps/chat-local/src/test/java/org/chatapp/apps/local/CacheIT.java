@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.chatapp.apps.local.MessagePlatformClient.Response;
+import org.chatapp.apps.local.PlatformHttp.Response;
 import org.chatapp.apps.local.MessagePlatformClient.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,7 +107,7 @@ class CacheIT {
 
             for (Future<Response> read : reads) {
                 Response response = read.get(30, TimeUnit.SECONDS);
-                assertThat(response.status()).as(response.raw()).isEqualTo(200);
+                assertThat(response.status()).as(response.text()).isEqualTo(200);
                 assertThat(response.body().get("username").asString()).isEqualTo(ada.username());
             }
         } finally {
@@ -263,19 +263,19 @@ class CacheIT {
 
     private static String displayName(MessagePlatformClient instance, User reader, String userId) {
         Response response = instance.get("/api/users/" + userId, reader.token());
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.body().get("displayName").asString();
     }
 
     private static List<String> usernames(Response response) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.body().valueStream().map(p -> p.get("username").asString()).toList();
     }
 
     private static User registerAs(MessagePlatformClient instance, String username) {
         Response registered = instance.post("/api/auth/register", null,
                 "{\"username\":\"" + username + "\",\"password\":\"secret-pass\",\"displayName\":\"Found\"}");
-        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         return new User(registered.body().get("userId").asString(), username, null);
     }
 }

@@ -3,7 +3,6 @@ package org.chatapp.apps.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ChatFailoverIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = PlatformHttp.JSON;
     /** Short, so the failover is quick: a replica takes over about two node timeouts after the kill. */
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(2);
     private static final long SEND_EVERY_MS = 150; // ~400 sends a minute per user, under the gateway's 600 per user
@@ -57,7 +56,7 @@ class ChatFailoverIT {
     /** How long the scenario tries a newcomer's token, to measure when it works (judged against RESUME_BOUND). */
     private static final Duration NEWCOMER_WAIT = Duration.ofSeconds(40);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = PlatformHttp.CLIENT;
 
     private static LocalRedisCluster cluster;
     private static ChatLocal first;
@@ -427,26 +426,20 @@ class ChatFailoverIT {
     // --- HTTP
 
     private static JsonNode post(String base, String path, String token, String body) {
-        return call(request(base, path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return succeeded(PlatformHttp.at(base, REQUEST_TIMEOUT).post(path, token, body));
     }
 
     private static JsonNode get(String base, String path, String token) {
-        return call(request(base, path, token).GET());
+        return succeeded(PlatformHttp.at(base, REQUEST_TIMEOUT).get(path, token));
     }
 
     private static HttpRequest.Builder request(String base, String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT);
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+        return PlatformHttp.at(base, REQUEST_TIMEOUT).request(path, token);
     }
 
-    private static JsonNode call(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError("request failed: " + e, e);
-        }
+    private static JsonNode succeeded(PlatformHttp.Response response) {
+        assertThat(response.status()).as(response.text()).isBetween(200, 299);
+        return response.body();
     }
 
     private static String[] concat(String[] first, String... more) {

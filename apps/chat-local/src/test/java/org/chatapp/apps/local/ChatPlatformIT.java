@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.chatapp.apps.local.PlatformHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ChatPlatformIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = PlatformHttp.JSON;
+    private static final HttpClient HTTP = PlatformHttp.CLIENT;
 
     private static ChatLocal platform;
     private static ChatLocal second;
     private static String base;
+    private static PlatformHttp api;
     /** The second instance's gateway: the same Redis Cluster and database, services of its own. */
     private static String secondBase;
 
@@ -55,6 +57,7 @@ class ChatPlatformIT {
         platform = EXTERNAL_DATABASE == null ? ChatLocal.start("--server.port=0")
                 : ChatLocal.start("--server.port=0", "--spring.datasource.url=" + EXTERNAL_DATABASE, "--spring.datasource.username=" + user);
         base = "http://127.0.0.1:" + platform.port();
+        api = PlatformHttp.at(base, Duration.ofSeconds(10));
         second = ChatLocal.start(Instances.sharing(platform, "--server.port=0"));
         secondBase = "http://127.0.0.1:" + second.port();
     }
@@ -62,12 +65,6 @@ class ChatPlatformIT {
     @AfterAll
     static void stopPlatforms() throws Exception {
         Instances.closeAll(platform, second);
-    }
-
-    record Response(int status, HttpResponse<String> raw, JsonNode body) {
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
     }
 
     record User(String userId, String username, String token) {
@@ -553,7 +550,7 @@ class ChatPlatformIT {
 
     @Test
     void page_isServedAtTheRoot() {
-        Response page = getRaw("/");
+        Response page = get("/", null);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.raw().body()).contains("<html");
@@ -619,35 +616,23 @@ class ChatPlatformIT {
     }
 
     private static Response get(String path, String token) {
-        return call(request(path, token).GET());
-    }
-
-    private static Response getRaw(String path) {
-        return call(request(path, null).GET());
+        return api.get(path, token);
     }
 
     private static Response post(String path, String token, String body) {
-        return call(request(path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return api.post(path, token, body);
     }
 
     private static Response patch(String path, String token, String body) {
-        return call(request(path, token).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+        return api.patch(path, token, body);
     }
 
     private static HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+        return api.request(path, token);
     }
 
     private static Response call(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode body = contentType.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-            return new Response(response.statusCode(), response, body);
-        } catch (Exception e) {
-            throw new AssertionError("request failed: " + e, e);
-        }
+        return PlatformHttp.call(request);
     }
 
     /** Collects a socket's text frames. */

@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +24,7 @@ import org.chatapp.redis.RedisService;
 import org.chatapp.redis.ValueCodec;
 import org.chatapp.redis.session.Session;
 import org.chatapp.redis.session.SessionStore;
+import org.chatapp.apps.local.PlatformHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GatewayAuthIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = PlatformHttp.JSON;
     /** The meters of the gateway's cache are served only when exposed, as here. */
     private static final String METRICS = "--management.endpoints.web.exposure.include=health,metrics";
 
@@ -67,12 +66,6 @@ class GatewayAuthIT {
     @AfterAll
     static void stopPlatforms() throws Exception {
         Instances.closeAll(platform, second, authRedis);
-    }
-
-    record Response(int status, HttpResponse<String> raw, JsonNode body) {
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
     }
 
     record User(String userId, String username, String token) {
@@ -314,26 +307,23 @@ class GatewayAuthIT {
     }
 
     private static Response get(String gateway, String path, String token) {
-        return call(request(gateway, path, token).GET());
+        return api(gateway).get(path, token);
     }
 
     private static Response post(String gateway, String path, String body) {
-        return call(request(gateway, path, null).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return api(gateway).post(path, null, body);
     }
 
     private static HttpRequest.Builder request(String gateway, String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(10)).header("User-Agent", "GatewayAuthIT");
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+        return api(gateway).request(path, token);
+    }
+
+    /** The gateway's API, as a client that names itself (the session test reads its user agent back). */
+    private static PlatformHttp api(String gateway) {
+        return PlatformHttp.at(gateway, Duration.ofSeconds(10)).withUserAgent("GatewayAuthIT");
     }
 
     private static Response call(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode body = contentType.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-            return new Response(response.statusCode(), response, body);
-        } catch (Exception e) {
-            throw new AssertionError("request failed: " + e, e);
-        }
+        return PlatformHttp.call(request);
     }
 }

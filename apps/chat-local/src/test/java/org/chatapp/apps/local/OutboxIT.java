@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.chatapp.apps.common.Platform;
-import org.chatapp.apps.local.MessagePlatformClient.Response;
+import org.chatapp.apps.local.PlatformHttp.Response;
 import org.chatapp.apps.local.MessagePlatformClient.User;
 import org.chatapp.redis.local.LocalRedis;
 import org.chatapp.redis.local.LocalRedisStandalone;
@@ -68,7 +68,7 @@ class OutboxIT {
         try {
             Response sent = one.send(ada, conversation, "sent during the outage", "o-1");
 
-            assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
+            assertThat(sent.status()).as(sent.text()).isEqualTo(201);
             messageId = sent.body().get("messageId").asString();
             assertThat(two.history(bob, conversation, 10, null)).containsExactly(messageId);
             assertThat(outboxRows(messageId)).isEqualTo(1);
@@ -91,7 +91,7 @@ class OutboxIT {
             Response first = one.send(ada, conversation, "once only", "same-1");
             Response again = two.send(ada, conversation, "once only", "same-1");
 
-            assertThat(again.status()).as(again.raw()).isEqualTo(201);
+            assertThat(again.status()).as(again.text()).isEqualTo(201);
             messageId = first.body().get("messageId").asString();
             assertThat(again.body().get("messageId").asString()).isEqualTo(messageId);
             assertThat(outboxRows(messageId)).isEqualTo(1);
@@ -114,7 +114,7 @@ class OutboxIT {
             bus.node().pause();
             try {
                 Response sent = new MessagePlatformClient(doomed).send(ada, conversation, "left behind", "d-1");
-                assertThat(sent.status()).as(sent.raw()).isEqualTo(201);
+                assertThat(sent.status()).as(sent.text()).isEqualTo(201);
                 messageId = sent.body().get("messageId").asString();
             } finally {
                 // Gone before Redis is back: only the other instances' relays remain to publish it.
