@@ -43,8 +43,8 @@ import java.util.concurrent.CompletionStage;
  * Between a master's failure and its replica's promotion, a command for one of its slots (none
  * served in the client's slot map) fails at once with {@link RedisConnectionFailureException}, not
  * sent; the batch's other commands go on. A chunk without replies by its deadline gives its
- * unanswered commands {@link RedisTimeoutException}. No command is lost silently or applied twice by a retry the caller did
- * not ask for.
+ * unanswered commands {@link RedisTimeoutException}. No command is lost silently or applied twice
+ * by a retry the caller did not ask for.
  *
  * <p>Not thread-safe while queuing: one thread builds a batch; {@link #execute()} or {@link
  * #executeAsync()} sends it once. The results may be read from any thread once it has run.
