@@ -37,7 +37,7 @@ final class BatchChunk {
         }
     }
 
-    /** The batch's commands, in the order of {@link #commands()}. */
+    /** The batch's commands, each with what Lettuce writes for it ({@link BatchCommand#sent()}). */
     List<BatchCommand<?, ?>> batchCommands() {
         return commands;
     }

@@ -258,11 +258,9 @@ final class BatchRun {
                 }
                 return;
             }
-            List<BatchCommand<?, ?>> commands = chunk.batchCommands();
-            for (int i = 0; i < commands.size(); i++) {
-                BatchCommand<?, ?> command = commands.get(i);
+            for (BatchCommand<?, ?> command : chunk.batchCommands()) {
                 try {
-                    open.dispatch(chunk.commands().get(i));
+                    open.dispatch(command.sent());
                 } catch (RuntimeException notSent) {
                     command.fail(CommandRunner.translate(command.operation(), command.key(), notSent));
                 }
